@@ -1,0 +1,182 @@
+package io.pitaj.models.targets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A Boltzmann target density π_T(x) ∝ exp(−E(x)/(k_B T)) over flat coordinate vectors, in double precision.
+ *
+ * <p>Coordinates and energies are in the physical units of {@link #unit()} (nm and kJ/mol for peptides, reduced
+ * units otherwise). Batches are flat row-major arrays of {@code batch × dimension()} values and are evaluated in
+ * parallel over samples; every evaluated configuration counts once in {@link #energyEvaluations()}.
+ */
+public abstract class Target implements AutoCloseable {
+    /** Below this many samples per thread the batch runs on the calling thread alone. */
+    private static final int MIN_SAMPLES_PER_THREAD = 4;
+
+    private final String name;
+    private final ParticleLayout layout;
+    private final boolean meanFree;
+    private final EnergyUnit unit;
+    private final LongAdder evaluations = new LongAdder();
+    private final ConcurrentLinkedQueue<EnergyEvaluator> idleEvaluators = new ConcurrentLinkedQueue<>();
+    private volatile int threads = Runtime.getRuntime().availableProcessors();
+    private ExecutorService pool;
+    private int poolThreads;
+
+    protected Target(String name, ParticleLayout layout, boolean meanFree, EnergyUnit unit) {
+        this.name = name;
+        this.layout = layout;
+        this.meanFree = meanFree;
+        this.unit = unit;
+    }
+
+    /** A fresh, single-threaded evaluator with its own scratch memory. */
+    protected abstract EnergyEvaluator newEvaluator();
+
+    public final String name() { return name; }
+
+    public final ParticleLayout layout() { return layout; }
+
+    public final int dimension() { return layout.dimension(); }
+
+    /** True when samples live in the centre-of-mass-free subspace (particle systems and molecules). */
+    public final boolean meanFree() { return meanFree; }
+
+    public final EnergyUnit unit() { return unit; }
+
+    /** Number of configurations evaluated so far (energy, with or without forces), over all threads. */
+    public final long energyEvaluations() { return evaluations.sum(); }
+
+    /** Sets how many threads batched calls may use (at least 1). */
+    public final Target threads(int count) {
+        if (count < 1) throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        this.threads = count;
+        return this;
+    }
+
+    public final int threads() { return threads; }
+
+    /** Energy of one configuration in {@link EnergyUnit#energyUnit()}. */
+    public final double energy(double[] x) {
+        checkLength(x, 1, "x");
+        return energies(x, 1, new double[1], null)[0];
+    }
+
+    /**
+     * Energies (and, if {@code gradOut} is not null, gradients dE/dx) of {@code batch} configurations.
+     *
+     * @return {@code energyOut}
+     */
+    public final double[] energies(double[] x, int batch, double[] energyOut, double[] gradOut) {
+        checkLength(x, batch, "x");
+        if (energyOut.length < batch) throw new IllegalArgumentException("energy buffer holds fewer than " + batch + " values");
+        if (gradOut != null) checkLength(gradOut, batch, "gradient buffer");
+        forEachSample(batch, (ev, i) -> {
+            int off = i * dimension();
+            energyOut[i] = ev.energy(x, off, gradOut, off);
+        });
+        return energyOut;
+    }
+
+    /**
+     * log π_T(x) = −E(x)/(k_B T) (unnormalised, except where a subclass says otherwise) and its gradient
+     * ∇ log π_T = −∇E/(k_B T), for {@code batch} configurations at {@code temperature} (in the unit's temperature unit).
+     * {@code gradOut} may be null.
+     */
+    public void logDensityAndGrad(double[] x, int batch, double temperature, double[] logDensityOut, double[] gradOut) {
+        double beta = 1.0 / unit.kT(temperature);
+        energies(x, batch, logDensityOut, gradOut);
+        for (int i = 0; i < batch; i++) logDensityOut[i] *= -beta;
+        if (gradOut != null) {
+            int n = batch * dimension();
+            for (int k = 0; k < n; k++) gradOut[k] *= -beta;
+        }
+    }
+
+    /** Work on one sample with a thread-confined evaluator. */
+    @FunctionalInterface
+    protected interface SampleTask {
+        void run(EnergyEvaluator evaluator, int sample);
+    }
+
+    /** Runs {@code task} for samples 0 … batch−1, split in contiguous chunks over the configured threads. */
+    protected final void forEachSample(int batch, SampleTask task) {
+        int workers = Math.max(1, Math.min(threads, batch / MIN_SAMPLES_PER_THREAD));
+        if (workers == 1) {
+            runChunk(task, 0, batch);
+            return;
+        }
+        ExecutorService exec = pool(workers - 1);
+        List<Future<?>> futures = new ArrayList<>(workers - 1);
+        int chunk = (batch + workers - 1) / workers;
+        for (int w = 1; w < workers; w++) {
+            int from = w * chunk, to = Math.min(batch, from + chunk);
+            if (from < to) futures.add(exec.submit(() -> runChunk(task, from, to)));
+        }
+        runChunk(task, 0, Math.min(batch, chunk));
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while evaluating " + name, e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) throw re;
+                if (cause instanceof Error err) throw err;
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    private void runChunk(SampleTask task, int from, int to) {
+        EnergyEvaluator ev = idleEvaluators.poll();
+        if (ev == null) ev = newEvaluator();
+        try {
+            for (int i = from; i < to; i++) task.run(ev, i);
+        } finally {
+            evaluations.add(to - from);
+            idleEvaluators.offer(ev);
+        }
+    }
+
+    private synchronized ExecutorService pool(int helpers) {
+        if (pool == null || poolThreads < helpers) {
+            if (pool != null) pool.shutdown();
+            pool = Executors.newFixedThreadPool(helpers, r -> {
+                Thread t = new Thread(r, name + "-energy");
+                t.setDaemon(true);
+                return t;
+            });
+            poolThreads = helpers;
+        }
+        return pool;
+    }
+
+    private void checkLength(double[] a, int batch, String what) {
+        if (batch < 0) throw new IllegalArgumentException("batch must not be negative");
+        long need = (long) batch * dimension();
+        if (a.length < need) {
+            throw new IllegalArgumentException(what + " holds " + a.length + " values, need " + need
+                    + " (" + batch + " × " + dimension() + ")");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) pool.shutdownNow();
+        pool = null;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + layout.particles() + " × " + layout.spatialDim() + ", " + unit.energyUnit() + ")";
+    }
+}
