@@ -51,6 +51,12 @@ public abstract class Target implements AutoCloseable {
 
     public final EnergyUnit unit() { return unit; }
 
+    /**
+     * Element symbols in coordinate order for molecular targets (input files are checked against them);
+     * empty for particle systems and toy densities, whose particles are anonymous.
+     */
+    public List<String> elementSymbols() { return List.of(); }
+
     /** Number of configurations evaluated so far (energy, with or without forces), over all threads. */
     public final long energyEvaluations() { return evaluations.sum(); }
 
