@@ -1,0 +1,58 @@
+package io.pitaj.models.graph.ops;
+
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Op;
+import io.pitaj.models.graph.Shape;
+import io.pitaj.models.graph.Tensor;
+
+/** Joins tensors along a static axis; all other dimensions must agree. */
+public record Concat(int axis) implements Op {
+    @Override public String label() { return "Concat@" + axis; }
+
+    @Override public Shape shape(Node[] in) {
+        int[] out = in[0].shape().dims();
+        if (axis >= out.length) throw new IllegalArgumentException("axis " + axis + " out of range for " + in[0].shape());
+        if (out[axis] == Shape.BATCH) throw new IllegalArgumentException("cannot concatenate along the batch axis");
+        for (int i = 1; i < in.length; i++) {
+            Shape s = in[i].shape();
+            if (in[i].dtype() != in[0].dtype()) throw new IllegalArgumentException("inputs differ in type");
+            if (s.rank() != out.length) throw new IllegalArgumentException("ranks differ: " + in[0].shape() + ", " + s);
+            for (int d = 0; d < out.length; d++) {
+                if (d == axis) out[d] += s.dim(d);
+                else if (s.dim(d) != out[d]) throw new IllegalArgumentException("shapes differ off the axis: " + in[0].shape() + ", " + s);
+            }
+        }
+        return Shape.of(out);
+    }
+
+    @Override public Tensor eval(Tensor[] in) {
+        int[] out = in[0].shape();
+        for (int i = 1; i < in.length; i++) out[axis] += in[i].dim(axis);
+        int outer = 1, inner = 1;
+        for (int d = 0; d < axis; d++) outer *= out[d];
+        for (int d = axis + 1; d < out.length; d++) inner *= out[d];
+        double[] r = new double[(int) Tensor.zeros(out).size()];
+        int pos = 0;
+        for (int o = 0; o < outer; o++) {
+            for (Tensor t : in) {
+                int block = t.dim(axis) * inner;
+                System.arraycopy(t.data(), o * block, r, pos, block);
+                pos += block;
+            }
+        }
+        return new Tensor(out, r);
+    }
+
+    @Override public Node[] vjp(Node y, Node g, Node[] in) {
+        Node[] d = new Node[in.length];
+        int start = 0;
+        for (int i = 0; i < in.length; i++) {
+            int len = in[i].shape().dim(axis);
+            d[i] = g.slice(axis, start, start + len);
+            start += len;
+        }
+        return d;
+    }
+
+    @Override public Node simplify(Node[] in) { return in.length == 1 ? in[0] : null; }
+}

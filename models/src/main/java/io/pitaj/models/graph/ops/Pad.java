@@ -1,0 +1,40 @@
+package io.pitaj.models.graph.ops;
+
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Op;
+import io.pitaj.models.graph.Shape;
+import io.pitaj.models.graph.Tensor;
+
+/** Zero padding along a static axis: the adjoint of {@link Slice}. */
+public record Pad(int axis, int before, int after) implements Op {
+    @Override public String label() { return "Pad@" + axis + "[" + before + "," + after + "]"; }
+
+    @Override public Shape shape(Node[] in) {
+        int[] d = in[0].shape().dims();
+        if (axis >= d.length || d[axis] == Shape.BATCH) throw new IllegalArgumentException("pads static axes only: " + in[0].shape());
+        if (before < 0 || after < 0) throw new IllegalArgumentException("negative padding");
+        d[axis] += before + after;
+        return Shape.of(d);
+    }
+
+    @Override public Tensor eval(Tensor[] in) {
+        Tensor x = in[0];
+        int[] s = x.shape();
+        int outer = 1, inner = 1;
+        for (int d = 0; d < axis; d++) outer *= s[d];
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        int len = s[axis], total = len + before + after;
+        double[] r = new double[outer * total * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x.data(), o * len * inner, r, (o * total + before) * inner, len * inner);
+        }
+        s[axis] = total;
+        return new Tensor(s, r);
+    }
+
+    @Override public Node[] vjp(Node y, Node g, Node[] in) {
+        return new Node[] {g.slice(axis, before, before + in[0].shape().dim(axis))};
+    }
+
+    @Override public Node simplify(Node[] in) { return before == 0 && after == 0 ? in[0] : null; }
+}

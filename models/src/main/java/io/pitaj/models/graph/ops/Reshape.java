@@ -1,0 +1,36 @@
+package io.pitaj.models.graph.ops;
+
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Op;
+import io.pitaj.models.graph.Shape;
+import io.pitaj.models.graph.Tensor;
+
+/**
+ * New shape, same row-major elements. The batch dimension is never merged with others: it appears in the target
+ * exactly when the input has one, and the static parts must hold the same number of elements.
+ */
+public record Reshape(Shape target) implements Op {
+    @Override public String label() { return "Reshape" + target; }
+
+    @Override public Shape shape(Node[] in) {
+        Shape s = in[0].shape();
+        if (s.hasBatch() != target.hasBatch() || s.staticSize() != target.staticSize()) {
+            throw new IllegalArgumentException("cannot reshape " + s + " to " + target);
+        }
+        return target;
+    }
+
+    @Override public Tensor eval(Tensor[] in) {
+        long fixed = target.staticSize();
+        int batch = fixed == 0 ? 0 : (int) (in[0].size() / fixed);
+        return in[0].reshape(target.bind(batch));
+    }
+
+    @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {g.reshape(in[0].shape())}; }
+
+    @Override public Node simplify(Node[] in) {
+        if (in[0].shape().equals(target)) return in[0];
+        // reshape of a reshape is one reshape
+        return in[0].op() instanceof Reshape ? in[0].input(0).reshape(target) : null;
+    }
+}

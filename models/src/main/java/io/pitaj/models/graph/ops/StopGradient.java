@@ -1,0 +1,19 @@
+package io.pitaj.models.graph.ops;
+
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Op;
+import io.pitaj.models.graph.Shape;
+import io.pitaj.models.graph.Tensor;
+
+/** Identity in value, zero in derivative: PITA's stop-grad on the score net's denoiser in the distillation loss. */
+public enum StopGradient implements Op {
+    INSTANCE;
+
+    @Override public String label() { return "StopGradient"; }
+
+    @Override public Shape shape(Node[] in) { return in[0].shape(); }
+
+    @Override public Tensor eval(Tensor[] in) { return in[0]; }
+
+    @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {null}; }
+}
