@@ -15,17 +15,17 @@ import java.util.Objects;
  *
  * <p>CUDA is requested by registering ORT's CUDA provider. When that throws (the CPU-only onnxruntime jar, no
  * driver, missing CUDA/cuDNN libraries) or the session cannot be created with it while it can without, the session
- * is created on CPU instead and one warning goes to the {@link WarningSink}; later fallbacks of the same runtime
- * stay silent. Use {@link #shared()} in the application so that "one" means one per process.
+ * is created on CPU instead and one warning goes to the {@link WarningSink}; later CUDA requests to the same runtime
+ * go straight to CPU, silently. Use {@link #shared()} in the application so that "one" means one per process.
  */
 public final class OrtRuntime {
     private static final OrtRuntime SHARED = new OrtRuntime(WarningSink.systemLogger());
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-    private final CudaFallbackNotice cudaFallback;
+    private final CudaFallback cudaFallback;
 
     private OrtRuntime(WarningSink sink) {
-        this.cudaFallback = new CudaFallbackNotice(Objects.requireNonNull(sink, "warning sink"));
+        this.cudaFallback = new CudaFallback(Objects.requireNonNull(sink, "warning sink"));
     }
 
     /** The process-wide runtime; its warnings go to {@link System.Logger}. */
@@ -62,7 +62,7 @@ public final class OrtRuntime {
 
     private InferenceSession open(SessionFactory factory, String source, SessionSettings settings) {
         Objects.requireNonNull(settings, "session settings");
-        if (settings.provider() == ExecutionProvider.CPU) {
+        if (settings.provider() == ExecutionProvider.CPU || cudaFallback.knownUnavailable()) {
             return openOnCpu(factory, source, settings);
         }
         SessionOptions cudaOptions = baseOptions(settings);
@@ -81,7 +81,7 @@ public final class OrtRuntime {
         }
         cudaOptions.close();
         InferenceSession cpu = openOnCpu(factory, source, settings);
-        cudaFallback.report(reason);
+        cudaFallback.unavailable(reason);
         return cpu;
     }
 
