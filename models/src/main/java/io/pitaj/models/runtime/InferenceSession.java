@@ -48,7 +48,8 @@ public final class InferenceSession implements AutoCloseable {
 
     /**
      * Takes ownership of a freshly created ORT session and its options; if the model declares values the runtime
-     * cannot handle (non-tensor or unsupported element types), closes both and rethrows.
+     * cannot handle (non-tensor or unsupported element types), closes the session and rethrows; the options stay
+     * with the caller.
      */
     static InferenceSession adopt(OrtEnvironment env, OrtSession session, OrtSession.SessionOptions options,
                                   ExecutionProvider provider, SessionSettings settings) throws OrtException {

@@ -7,6 +7,7 @@ import io.pitaj.models.onnx.HostTensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,7 +61,7 @@ class OrtBufferReuseTest {
             // reused buffers must carry the new values, not the previous run's
             float[] x2 = OrtTestModels.randomFloats(rng, 64 * 3);
             float[] second = runner.run(Map.of("x", HostTensor.ofFloats(x2, 64, 3))).get("y").floats();
-            assertFalse(java.util.Arrays.equals(first, second));
+            assertFalse(Arrays.equals(first, second));
             assertArrayEquals(session.run(Map.of("x", HostTensor.ofFloats(x2, 64, 3))).get("y").floats(), second);
             // batch size changes in both directions
             for (int batch : new int[] {512, 1, 7, 64}) {

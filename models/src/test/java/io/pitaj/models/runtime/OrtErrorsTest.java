@@ -1,5 +1,7 @@
 package io.pitaj.models.runtime;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import io.pitaj.models.onnx.DType;
 import io.pitaj.models.onnx.HostTensor;
 import io.pitaj.models.onnx.OnnxModelBuilder;
@@ -47,6 +49,20 @@ class OrtErrorsTest {
         b.output(b.op("NoSuchOp", List.of(x)), DType.FLOAT32, Shape.batched(2));
         InferenceException e = assertThrows(InferenceException.class, () -> ORT.open(b.toBytes(), CPU));
         assertMessage(e, "NoSuchOp");
+    }
+
+    @Test
+    void unsupportedElementTypeIsRejectedAtOpen() {
+        OnnxModelBuilder b = new OnnxModelBuilder("int32");
+        String x = b.input("x", DType.INT64, Shape.batched(2));
+        b.output(b.op("Identity", List.of(x)), DType.INT64, Shape.batched(2));
+        ModelProto.Builder int32 = b.build().toBuilder();
+        int32.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+                .setElemType(TensorProto.DataType.INT32.getNumber());
+        int32.getGraphBuilder().getOutputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
+                .setElemType(TensorProto.DataType.INT32.getNumber());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ORT.open(int32.build(), CPU));
+        assertMessage(e, "value 'x' has element type INT32");
     }
 
     @Test
