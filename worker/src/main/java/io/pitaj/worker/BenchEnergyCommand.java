@@ -65,8 +65,8 @@ final class BenchEnergyCommand implements Callable<Integer> {
         try (Target target = work.target().threads(threadCount)) {
             double[] energies = new double[batch];
             double[] grad = forces ? new double[batch * target.dimension()] : null;
-            progress(err, String.format(Locale.ROOT, "bench: %s, batch %d, %d threads, forces %s: warming up for %.2f s",
-                    system.name(), batch, threadCount, forces ? "on" : "off", seconds / 5));
+            progress(err, String.format(Locale.ROOT, "bench: %s, batch %d, %d %s, forces %s: warming up for %.2f s",
+                    system.name(), batch, threadCount, threadCount == 1 ? "thread" : "threads", forces ? "on" : "off", seconds / 5));
             evaluateFor(target, work, energies, grad, seconds / 5);
             double[] rates = new double[REPETITIONS];
             for (int r = 0; r < REPETITIONS; r++) {
@@ -114,8 +114,8 @@ final class BenchEnergyCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         } else {
-            out.printf(Locale.ROOT, "%s: %.4g evaluations/s (batch %d, %d threads, forces %s, median of %d × %.2f s)%n",
-                    system.name(), evalsPerSecond, batch, threadCount, forces ? "on" : "off", REPETITIONS, seconds / REPETITIONS);
+            out.printf(Locale.ROOT, "%s: %.4g evaluations/s (batch %d, %d %s, forces %s, median of %d × %.2f s)%n",
+                    system.name(), evalsPerSecond, batch, threadCount, threadCount == 1 ? "thread" : "threads", forces ? "on" : "off", REPETITIONS, seconds / REPETITIONS);
             out.flush();
         }
     }
