@@ -1,0 +1,51 @@
+package io.pitaj.models.targets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pitaj.models.systems.ConfigurationBatch;
+import io.pitaj.models.systems.SystemCatalog;
+import io.pitaj.models.systems.SystemInfo;
+import io.pitaj.models.systems.TargetOptions;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BatchEvaluationTest {
+    private static final int BATCH = 103;
+
+    static Stream<SystemInfo<?>> systems() {
+        return SystemCatalog.builtIn().all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("systems")
+    void multiThreadedBatchEqualsSingleThreadedBitForBit(SystemInfo<?> system) {
+        ConfigurationBatch batch = system.sampleBatch(TargetOptions.DEFAULTS, BATCH, 1);
+        try (Target target = batch.target()) {
+            int dim = target.dimension();
+            double[] e1 = new double[BATCH], g1 = new double[BATCH * dim];
+            target.threads(1).energies(batch.x(), BATCH, e1, g1);
+            double[] e4 = new double[BATCH], g4 = new double[BATCH * dim];
+            target.threads(4).energies(batch.x(), BATCH, e4, g4);
+            assertArrayEquals(e1, e4, 0.0);
+            assertArrayEquals(g1, g4, 0.0);
+            double[] single = new double[dim];
+            System.arraycopy(batch.x(), 17 * dim, single, 0, dim);
+            assertEquals(e1[17], target.energy(single), 0.0);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("systems")
+    void everyConfigurationCountsOnceWithOrWithoutGradients(SystemInfo<?> system) {
+        ConfigurationBatch batch = system.sampleBatch(TargetOptions.DEFAULTS, BATCH, 2);
+        try (Target target = batch.target().threads(3)) {
+            target.energies(batch.x(), BATCH, new double[BATCH], null);
+            target.energies(batch.x(), BATCH, new double[BATCH], new double[BATCH * target.dimension()]);
+            target.logDensityAndGrad(batch.x(), 5, 2.0, new double[5], null);
+            target.energy(batch.x());
+            assertEquals(2L * BATCH + 5 + 1, target.energyEvaluations());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.pitaj.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every kind of bad input: exit code 2, nothing on stdout, exactly one line on stderr that names the problem. */
+class BadInputTest {
+    private static final String DW_OK = "4\nok\nA 0 0 0\nA 4 0 0\nA 4 4 0\nA 0 4 0\n";
+
+    @TempDir
+    static Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                energy("wrong atom count", "lj13", DW_OK, "4 atoms, but system lj13 has 13 particles"),
+                energy("wrong element order", "oh", "2\n\nH 0 0 0\nO 1 0 0\n", "line 3 (frame 0), atom 0: element H where system oh has O"),
+                energy("NaN coordinate", "dw4", DW_OK.replace("A 4 4 0", "A NaN 4 0"), "line 5 (frame 0), atom 2: coordinate x is NaN"),
+                energy("infinite coordinate", "dw4", DW_OK.replace("A 4 4 0", "A 4 -Infinity 0"), "coordinate y is -Infinity"),
+                energy("overflowing coordinate", "dw4", DW_OK.replace("A 4 4 0", "A 4 1e999 0"), "overflows a double"),
+                energy("non-zero z in 2-D", "dw4", DW_OK.replace("A 4 0 0", "A 4 0 0.5"), "line 4 (frame 0), atom 1: z = 0.5 but dw4 is 2-D"),
+                energy("bad count line", "dw4", "four\nx\n", "line 1 (frame 0): expected the atom count (a positive integer), found 'four'"),
+                energy("zero count", "dw4", "0\nx\n", "found '0'"),
+                energy("missing atom lines", "dw4", DW_OK + "4\nsecond\nA 0 0 0\n", "line 7 (frame 1): the count line announces 4 atoms but the file ends after 1 atom lines"),
+                energy("missing comment line", "dw4", DW_OK + "4\n", "the file ends after 0 atom lines"),
+                energy("too few fields", "dw4", DW_OK.replace("A 4 4 0", "A 4 4"), "line 5 (frame 0), atom 2: expected 'symbol x y z', found 3 fields"),
+                energy("non-numeric field", "dw4", DW_OK.replace("A 4 4 0", "A 4 4x 0"), "coordinate y '4x' is not a number"),
+                energy("empty file", "dw4", "\n\n", "is empty"),
+                energy("unknown system", "dw5", DW_OK, "unknown system 'dw5'; known systems: gmm40, dw4, lj13, lj55, oh"),
+                energy("cutoff on an analytic system", "dw4", DW_OK, "system dw4 has no cutoff", "--cutoff", "pita"),
+                energy("zero temperature", "dw4", DW_OK, "--temperature must be positive and finite, got 0.0", "--temperature", "0"),
+                energy("negative temperature", "oh", DW_OK, "--temperature must be positive and finite, got -300.0 (K)", "--temperature", "-300"),
+                energy("bad cutoff name", "oh", DW_OK, "Invalid value for option '--cutoff'", "--cutoff", "far"),
+                energy("non-numeric temperature", "dw4", DW_OK, "Invalid value for option '--temperature'", "--temperature", "hot"),
+                command("missing file", "does not exist", "energy", "--system", "dw4", "--input", dir.resolve("nope.xyz").toString()),
+                command("unreadable file (a directory)", "cannot read input file", "energy", "--system", "dw4", "--input", dir.toString()),
+                command("missing option", "Missing required option: '--input=FILE.xyz'", "energy", "--system", "dw4"),
+                command("unknown option", "Unknown option: '--frobnicate'", "systems", "--frobnicate"),
+                command("no command", "missing command", new String[0]),
+                command("bench without benchmark", "missing benchmark", "bench"),
+                command("bench zero batch", "--batch must be at least 1", "bench", "energy", "--system", "dw4", "--batch", "0"),
+                command("bench zero threads", "--threads must be at least 1", "bench", "energy", "--system", "dw4", "--threads", "0"),
+                command("bench negative budget", "--seconds must be positive", "bench", "energy", "--system", "dw4", "--seconds", "-1"),
+                command("bench unknown system", "unknown system 'lj7'", "bench", "energy", "--system", "lj7"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void exitsWithCodeTwoAndOneLine(String what, String[] args, String expected) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exitCode(), what + ": " + r.err());
+        assertEquals("", r.out(), what);
+        assertEquals(1, r.errLines().size(), what + ": " + r.err());
+        assertTrue(r.err().contains(expected), what + ": '" + r.err().strip() + "' lacks '" + expected + "'");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Path input = Cli.file(dir, "verbose.xyz", "four\n");
+        Cli.Result r = Cli.run("--verbose", "energy", "--system", "dw4", "--input", input.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errLines().size() > 2, r.err());
+        assertTrue(r.err().contains("at io.pitaj.worker.XyzReader"), r.err());
+    }
+
+    private static Arguments energy(String what, String system, String xyz, String expected, String... extra) {
+        Path input = Cli.file(dir, what.replaceAll("\\W+", "_") + ".xyz", xyz);
+        List<String> args = new ArrayList<>(List.of("energy", "--system", system, "--input", input.toString()));
+        args.addAll(List.of(extra));
+        return Arguments.of(what, args.toArray(String[]::new), expected);
+    }
+
+    private static Arguments command(String what, String expected, String... args) {
+        return Arguments.of(what, args, expected);
+    }
+}
