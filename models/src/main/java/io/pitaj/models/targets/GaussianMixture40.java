@@ -48,6 +48,11 @@ public final class GaussianMixture40 extends Target {
     }
 
     @Override
+    protected int minSamplesPerThread() {
+        return 8 * COMPONENTS; // 40 exponentials a sample: a few hundred samples make a chunk worth a thread
+    }
+
+    @Override
     protected EnergyEvaluator newEvaluator() {
         double[] logTerms = new double[COMPONENTS];
         return (x, xo, grad, go) -> {

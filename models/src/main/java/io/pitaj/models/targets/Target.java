@@ -17,9 +17,6 @@ import java.util.concurrent.atomic.LongAdder;
  * parallel over samples; every evaluated configuration counts once in {@link #energyEvaluations()}.
  */
 public abstract class Target implements AutoCloseable {
-    /** Below this many samples per thread the batch runs on the calling thread alone. */
-    private static final int MIN_SAMPLES_PER_THREAD = 4;
-
     private final String name;
     private final ParticleLayout layout;
     private final boolean meanFree;
@@ -106,6 +103,16 @@ public abstract class Target implements AutoCloseable {
         }
     }
 
+    /**
+     * Fewest samples worth handing to one more thread. Handing a chunk to a pool thread costs tens of microseconds,
+     * so cheap targets need large chunks; the default scales inversely with the pair count, which sets the cost of
+     * particle systems and force fields. Targets whose cost is not pairwise override it.
+     */
+    protected int minSamplesPerThread() {
+        int n = layout.particles();
+        return Math.max(4, 32768 / (n * n));
+    }
+
     /** Work on one sample with a thread-confined evaluator. */
     @FunctionalInterface
     protected interface SampleTask {
@@ -114,7 +121,7 @@ public abstract class Target implements AutoCloseable {
 
     /** Runs {@code task} for samples 0 … batch−1, split in contiguous chunks over the configured threads. */
     protected final void forEachSample(int batch, SampleTask task) {
-        int workers = Math.max(1, Math.min(threads, batch / MIN_SAMPLES_PER_THREAD));
+        int workers = Math.max(1, Math.min(threads, batch / minSamplesPerThread()));
         if (workers == 1) {
             runChunk(task, 0, batch);
             return;
