@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BatchEvaluationTest {
-    private static final int BATCH = 103;
+    // large enough that even the cheapest target (DW-4) is split over several threads
+    private static final int BATCH = 5003;
 
     static Stream<SystemInfo<?>> systems() {
         return SystemCatalog.builtIn().all().stream();
