@@ -1,19 +1,19 @@
 package io.pitaj.models.train;
 
 /**
- * Adam with global-norm gradient clipping, PyTorch semantics ({@code torch.optim.Adam} without weight decay or
- * amsgrad, after {@code torch.nn.utils.clip_grad_norm_}). β1, β2, ε and the clipping norm are built into the
- * training-step graph; the learning rate is fed at run time (input {@link TrainingGraphNames#LEARNING_RATE}) so a
- * schedule needs no new graph.
+ * The constants an Adam training-step graph is built with, PyTorch semantics ({@code torch.optim.Adam} without
+ * weight decay or amsgrad, after {@code torch.nn.utils.clip_grad_norm_}). The learning rate is not among them: it
+ * is fed at run time (input {@link TrainingGraphNames#LEARNING_RATE}), so a schedule needs no new graph.
  *
  * @param maxGradNorm global-norm clipping threshold; {@code Double.POSITIVE_INFINITY} disables clipping
  */
-public record AdamConfig(double learningRate, double beta1, double beta2, double eps, double maxGradNorm) {
-    /** PITA's optimiser (spec §1.4): lr 1e-3, β = (0.9, 0.999), ε 1e-8, clipping at global norm 0.5. */
-    public static final AdamConfig PITA = new AdamConfig(1e-3, 0.9, 0.999, 1e-8, 0.5);
+public record AdamConfig(double beta1, double beta2, double eps, double maxGradNorm) {
+    /** PITA's optimiser (spec §1.4): β = (0.9, 0.999), ε 1e-8, clipping at global norm 0.5. */
+    public static final AdamConfig PITA = new AdamConfig(0.9, 0.999, 1e-8, 0.5);
+    /** PITA's learning rate (constant, no schedule). */
+    public static final double PITA_LEARNING_RATE = 1e-3;
 
     public AdamConfig {
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive: " + learningRate);
         if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must lie in [0, 1): " + beta1 + ", " + beta2);
         }
@@ -23,5 +23,5 @@ public record AdamConfig(double learningRate, double beta1, double beta2, double
 
     public boolean clips() { return maxGradNorm != Double.POSITIVE_INFINITY; }
 
-    public AdamConfig withMaxGradNorm(double norm) { return new AdamConfig(learningRate, beta1, beta2, eps, norm); }
+    public AdamConfig withMaxGradNorm(double norm) { return new AdamConfig(beta1, beta2, eps, norm); }
 }

@@ -37,7 +37,7 @@ class AdamStepGraphTest {
         NamedGraph graph = TrainingStepGraph.build(init, DType.F64, config, LinearLossFixture.loss(init));
         Trainer trainer = new Trainer(new InterpreterExecutor(graph),
                 new InterpreterExecutor(EmaUpdateGraph.build(init, DType.F64)), TrainingState.initial(init),
-                config.learningRate());
+                AdamConfig.PITA_LEARNING_RATE);
         ReferenceAdam reference = new ReferenceAdam(init.toFlat(), config);
         SplittableRandom rng = new SplittableRandom(2);
         for (int s = 1; s <= STEPS; s++) {
@@ -86,7 +86,7 @@ class AdamStepGraphTest {
             double factor = c.clips() ? Math.min(1, c.maxGradNorm() / (norm + 1e-6)) : 1;
             t++;
             double bias1 = 1 - Math.pow(c.beta1(), t), bias2 = 1 - Math.pow(c.beta2(), t);
-            double stepSize = c.learningRate() / bias1;
+            double stepSize = AdamConfig.PITA_LEARNING_RATE / bias1;
             for (int i = 0; i < p.length; i++) {
                 double g = grad[i] * factor;
                 m[i] = c.beta1() * m[i] + (1 - c.beta1()) * g;

@@ -2,6 +2,7 @@ package io.pitaj.models.train;
 
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.nn.Init;
 import io.pitaj.models.nn.Parameter;
 import io.pitaj.models.nn.ParameterSet;
 import java.util.HashMap;
@@ -19,8 +20,8 @@ final class LinearLossFixture {
     static ParameterSet parameters(long seed) {
         ParameterSet params = new ParameterSet();
         SplittableRandom rng = new SplittableRandom(seed);
-        params.add("a", new int[] {2, 3}, io.pitaj.models.nn.Init.uniform(1), rng);
-        params.add("b", new int[] {3}, io.pitaj.models.nn.Init.uniform(1), rng);
+        params.add("a", new int[] {2, 3}, Init.uniform(1), rng);
+        params.add("b", new int[] {3}, Init.uniform(1), rng);
         return params;
     }
 
