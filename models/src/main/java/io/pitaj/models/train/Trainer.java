@@ -39,14 +39,7 @@ public final class Trainer {
     /** One optimiser update and EMA update on a batch, keyed by data name without the {@code data/} prefix. */
     public StepResult step(Map<String, Tensor> batch) {
         long t = state.step() + 1;
-        Map<String, Tensor> in = new HashMap<>();
-        bind(in, PARAM, state.params());
-        bind(in, ADAM_M, state.adamM());
-        bind(in, ADAM_V, state.adamV());
-        in.put(STEP, Tensor.scalar(t));
-        in.put(LEARNING_RATE, Tensor.scalar(learningRate));
-        batch.forEach((name, value) -> in.put(DATA + name, value));
-        Map<String, Tensor> out = trainingStep.run(in);
+        Map<String, Tensor> out = trainingStep.run(stepInputs(state, learningRate, batch));
         copyBack(out, NEW_PARAM, state.params());
         copyBack(out, NEW_ADAM_M, state.adamM());
         copyBack(out, NEW_ADAM_V, state.adamV());
@@ -58,6 +51,21 @@ public final class Trainer {
         emaIn.put(EMA_DECAY, Tensor.scalar(EmaUpdateGraph.decay(t)));
         copyBack(emaUpdate.run(emaIn), NEW_EMA, state.ema());
         return new StepResult(t, out.get(LOSS).item(), out.get(GRAD_NORM).item());
+    }
+
+    /**
+     * The inputs of a training-step graph for the next update from {@code state}: parameters, moments, step
+     * (state.step() + 1), learning rate and the batch under {@code data/} names. The tensors share the state's arrays.
+     */
+    public static Map<String, Tensor> stepInputs(TrainingState state, double learningRate, Map<String, Tensor> batch) {
+        Map<String, Tensor> in = new HashMap<>();
+        bind(in, PARAM, state.params());
+        bind(in, ADAM_M, state.adamM());
+        bind(in, ADAM_V, state.adamV());
+        in.put(STEP, Tensor.scalar(state.step() + 1));
+        in.put(LEARNING_RATE, Tensor.scalar(learningRate));
+        batch.forEach((name, value) -> in.put(DATA + name, value));
+        return in;
     }
 
     private static void bind(Map<String, Tensor> in, String prefix, ParameterSet set) {

@@ -57,15 +57,7 @@ class DoubleBackpropLossTest {
                         Node xs = data.input("x", Shape.BATCH, 2);
                         return Losses.gradientStepSquaredNorm(energy.apply(p, xs), xs, H);
                     });
-            Map<String, Tensor> in = new HashMap<>();
-            for (Parameter p : params.parameters()) {
-                in.put("param/" + p.name(), p.tensor());
-                in.put("adam_m/" + p.name(), Tensor.zeros(p.shape()));
-                in.put("adam_v/" + p.name(), Tensor.zeros(p.shape()));
-            }
-            in.put("step", Tensor.scalar(1));
-            in.put("lr", Tensor.scalar(1e-3));
-            in.put("data/x", x);
+            Map<String, Tensor> in = Trainer.stepInputs(TrainingState.initial(params), 1e-3, Map.of("x", x));
             assertEquals(norm(fdGrad), new InterpreterExecutor(step).run(in).get("grad_norm").item(), 1e-7);
         }
     }

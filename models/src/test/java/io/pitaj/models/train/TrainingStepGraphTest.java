@@ -11,7 +11,6 @@ import io.pitaj.models.graph.ops.Input;
 import io.pitaj.models.nn.Mlp;
 import io.pitaj.models.nn.Parameter;
 import io.pitaj.models.nn.ParameterSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -51,15 +50,8 @@ class TrainingStepGraphTest {
         NamedGraph f64 = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss);
         NamedGraph f32 = TrainingStepGraph.build(params, DType.F32, AdamConfig.PITA, loss);
         for (Node out : f32.outputNodes()) assertEquals(DType.F32, out.dtype());
-        Map<String, Tensor> in = new HashMap<>();
-        for (Parameter p : params.parameters()) {
-            in.put("param/" + p.name(), p.tensor());
-            in.put("adam_m/" + p.name(), Tensor.zeros(p.shape()));
-            in.put("adam_v/" + p.name(), Tensor.zeros(p.shape()));
-        }
-        in.put("step", Tensor.scalar(1));
-        in.put("lr", Tensor.scalar(1e-3));
-        in.put("data/x", new Tensor(new int[] {3, 2}, new double[] {0.1, -0.4, 0.8, 0.3, -0.9, 0.5}));
+        Map<String, Tensor> in = Trainer.stepInputs(TrainingState.initial(params), 1e-3,
+                Map.of("x", new Tensor(new int[] {3, 2}, new double[] {0.1, -0.4, 0.8, 0.3, -0.9, 0.5})));
         // the interpreter evaluates every type in double precision, so the two graphs must agree exactly
         assertEquals(new InterpreterExecutor(f64).run(in), new InterpreterExecutor(f32).run(in));
     }
