@@ -1,0 +1,71 @@
+package io.pitaj.models.train;
+
+import static io.pitaj.models.train.TrainingGraphNames.*;
+
+import io.pitaj.models.graph.Autodiff;
+import io.pitaj.models.graph.DType;
+import io.pitaj.models.graph.Graph;
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Shape;
+import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.ParameterSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One whole optimiser step as a single graph: loss → gradients (reverse mode, so a loss that itself contains
+ * gradients is differentiated to second order) → global-norm clipping → Adam update.
+ *
+ * <p>Inputs, in this order: {@code param/<p>} for every parameter, {@code adam_m/<p>}, {@code adam_v/<p>},
+ * {@code step} (scalar, 1-based index of this update), {@code lr} (scalar), then the loss's {@code data/<d>}.
+ * Outputs, in this order: {@code loss}, {@code grad_norm} (before clipping), {@code new_param/<p>},
+ * {@code new_adam_m/<p>}, {@code new_adam_v/<p>}. Parameters appear in {@link ParameterSet} order.
+ *
+ * <p>Update, per parameter with clipped gradient g = c·∇, c = min(1, maxNorm/(‖∇‖ + 1e-6)):
+ * m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; p ← p − (lr/(1−β1^t))·m / (√v/√(1−β2^t) + ε) — the operation
+ * order of {@code torch.optim.Adam}'s single-tensor path.
+ */
+public final class TrainingStepGraph {
+    private TrainingStepGraph() {}
+
+    public static NamedGraph build(ParameterSet params, DType dtype, AdamConfig config, LossFunction lossFunction) {
+        if (!dtype.isFloat()) throw new IllegalArgumentException("training graphs need a float type, got " + dtype);
+        Graph graph = new Graph();
+        BoundParameters p = params.bindAsInputs(graph, dtype, PARAM);
+        BoundParameters m = params.bindAsInputs(graph, dtype, ADAM_M);
+        BoundParameters v = params.bindAsInputs(graph, dtype, ADAM_V);
+        Node step = graph.input(STEP, dtype, Shape.SCALAR);
+        Node lr = graph.input(LEARNING_RATE, dtype, Shape.SCALAR);
+        Node loss = lossFunction.build(p, new DataInputs(graph, dtype));
+        if (loss.rank() != 0) throw new IllegalArgumentException("the loss must be a scalar, got " + loss.shape());
+
+        List<Node> grads = Autodiff.grad(loss, p.nodes());
+        Node norm = GradientClipping.globalNorm(grads);
+        Node clip = config.clips() ? GradientClipping.clipFactor(norm, config.maxGradNorm()) : null;
+
+        Node one = graph.scalar(1, dtype);
+        Node stepSize = lr.div(one.sub(graph.scalar(config.beta1(), dtype).pow(step)));
+        Node sqrtBias2 = one.sub(graph.scalar(config.beta2(), dtype).pow(step)).sqrt();
+
+        Map<String, Node> newP = new LinkedHashMap<>(), newM = new LinkedHashMap<>(), newV = new LinkedHashMap<>();
+        List<String> names = params.names();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Node g = clip == null ? grads.get(i) : grads.get(i).mul(clip);
+            Node mi = m.get(name).mul(config.beta1()).add(g.mul(1 - config.beta1()));
+            Node vi = v.get(name).mul(config.beta2()).add(g.square().mul(1 - config.beta2()));
+            Node denominator = vi.sqrt().div(sqrtBias2).add(config.eps());
+            newP.put(NEW_PARAM + name, p.get(name).sub(stepSize.mul(mi).div(denominator)));
+            newM.put(NEW_ADAM_M + name, mi);
+            newV.put(NEW_ADAM_V + name, vi);
+        }
+        Map<String, Node> outputs = new LinkedHashMap<>();
+        outputs.put(LOSS, loss);
+        outputs.put(GRAD_NORM, norm);
+        outputs.putAll(newP);
+        outputs.putAll(newM);
+        outputs.putAll(newV);
+        return new NamedGraph(graph, outputs);
+    }
+}
