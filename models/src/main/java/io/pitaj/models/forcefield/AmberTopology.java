@@ -8,9 +8,6 @@ import java.util.List;
  * input checking need.
  */
 public final class AmberTopology {
-    /** AMBER stores charges multiplied by this factor (√(332.0522173) so that q_iq_j/r is in kcal/mol/Å). */
-    public static final double CHARGE_SCALE = 18.2223;
-
     private static final String[] SYMBOLS = {
         "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar", "K", "Ca",
         "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr",
@@ -46,8 +43,7 @@ public final class AmberTopology {
         int n = prmtop.atomCount();
         List<String> names = prmtop.strings("ATOM_NAME");
         double[] masses = prmtop.doubles("MASS");
-        double[] charges = prmtop.doubles("CHARGE");
-        for (int i = 0; i < n; i++) charges[i] /= CHARGE_SCALE;
+        double[] charges = AmberUnits.charges(prmtop);
         String[] elements = new String[n];
         if (prmtop.has("ATOMIC_NUMBER")) {
             int[] z = prmtop.ints("ATOMIC_NUMBER");

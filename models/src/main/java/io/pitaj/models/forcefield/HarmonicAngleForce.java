@@ -36,7 +36,7 @@ public final class HarmonicAngleForce {
             for (int p = 0; p < list.length; p += 4, t++) {
                 for (int m = 0; m < 3; m++) atoms[3 * t + m] = prmtop.atomOfPointer(list[p + m], "ANGLES");
                 int type = prmtop.parameterIndex(list[p + 3], kTable.length, "ANGLES");
-                k[t] = kTable[type] * HarmonicBondForce.KCAL_TO_KJ;
+                k[t] = kTable[type] * AmberUnits.KCAL_TO_KJ;
                 theta0[t] = thetaTable[type];
             }
         }

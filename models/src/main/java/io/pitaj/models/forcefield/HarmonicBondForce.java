@@ -2,9 +2,6 @@ package io.pitaj.models.forcefield;
 
 /** Bond stretching E = k·(r − r₀)² (AMBER convention: the prmtop k already contains the ½). */
 public final class HarmonicBondForce {
-    static final double KCAL_TO_KJ = 4.184;
-    static final double ANGSTROM_TO_NM = 0.1;
-
     /** Atom indices times 3, i.e. offsets of the x coordinate. */
     private final int[] a3, b3;
     private final double[] k, r0;
@@ -39,8 +36,8 @@ public final class HarmonicBondForce {
                 atoms[2 * t] = prmtop.atomOfPointer(list[p], "BONDS");
                 atoms[2 * t + 1] = prmtop.atomOfPointer(list[p + 1], "BONDS");
                 int type = prmtop.parameterIndex(list[p + 2], kTable.length, "BONDS");
-                k[t] = kTable[type] * KCAL_TO_KJ / (ANGSTROM_TO_NM * ANGSTROM_TO_NM);
-                r0[t] = rTable[type] * ANGSTROM_TO_NM;
+                k[t] = kTable[type] * AmberUnits.KCAL_TO_KJ / (AmberUnits.ANGSTROM_TO_NM * AmberUnits.ANGSTROM_TO_NM);
+                r0[t] = rTable[type] * AmberUnits.ANGSTROM_TO_NM;
             }
         }
         return new HarmonicBondForce(atoms, k, r0);

@@ -39,13 +39,11 @@ public final class NonbondedForce {
         if (sigma.length != n || epsilon.length != n) throw new IllegalArgumentException("per-atom arrays disagree in length");
         int n14 = scee.length;
         if (pairs14.length != 2 * n14 || scnb.length != n14) throw new IllegalArgumentException("1-4 arrays disagree in length");
-        boolean[] skip = new boolean[n * n];
-        int excludedOnly = 0;
+        boolean[] isExcluded = new boolean[n * n], is14 = new boolean[n * n];
         for (int p = 0; p < excluded.length; p += 2) {
             int i = excluded[p], j = excluded[p + 1];
             if (i == j) throw new IllegalArgumentException("atom " + i + " is excluded from itself");
-            if (!skip[i * n + j]) excludedOnly++;
-            skip[i * n + j] = skip[j * n + i] = true;
+            isExcluded[i * n + j] = isExcluded[j * n + i] = true;
         }
         qi3 = new int[n14];
         qj3 = new int[n14];
@@ -54,17 +52,21 @@ public final class NonbondedForce {
         ljB14 = new double[n14];
         for (int p = 0; p < n14; p++) {
             int i = pairs14[2 * p], j = pairs14[2 * p + 1];
-            if (skip[i * n + j]) excludedOnly--;
-            skip[i * n + j] = skip[j * n + i] = true;
+            is14[i * n + j] = is14[j * n + i] = true;
             qi3[p] = 3 * i;
             qj3[p] = 3 * j;
             qq14[p] = COULOMB * charges[i] * charges[j] / scee[p];
             ljA14[p] = lorentzBerthelotA(sigma, epsilon, i, j) / scnb[p];
             ljB14[p] = lorentzBerthelotB(sigma, epsilon, i, j) / scnb[p];
         }
+        int count = 0, excludedOnly = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (!isExcluded[i * n + j] && !is14[i * n + j]) count++;
+                if (isExcluded[i * n + j] && !is14[i * n + j]) excludedOnly++;
+            }
+        }
         exclusionCount = excludedOnly;
-        int count = 0;
-        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) if (!skip[i * n + j]) count++;
         pi3 = new int[count];
         pj3 = new int[count];
         qq = new double[count];
@@ -73,7 +75,7 @@ public final class NonbondedForce {
         int p = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (skip[i * n + j]) continue;
+                if (isExcluded[i * n + j] || is14[i * n + j]) continue;
                 pi3[p] = 3 * i;
                 pj3[p] = 3 * j;
                 qq[p] = COULOMB * charges[i] * charges[j];
@@ -98,8 +100,7 @@ public final class NonbondedForce {
 
     public static NonbondedForce from(PrmtopFile prmtop, NonbondedCutoff cutoff) {
         int n = prmtop.atomCount();
-        double[] charges = prmtop.doubles("CHARGE");
-        for (int i = 0; i < n; i++) charges[i] /= AmberTopology.CHARGE_SCALE;
+        double[] charges = AmberUnits.charges(prmtop);
         double[] sigma = new double[n], epsilon = new double[n];
         perAtomLennardJones(prmtop, sigma, epsilon);
         int[] excluded = excludedPairs(prmtop);
@@ -143,8 +144,8 @@ public final class NonbondedForce {
             }
             double a = acoef[k], b = bcoef[k];
             if (a > 0 && b > 0) {
-                sigma[i] = Math.pow(a / b, 1.0 / 6.0) * HarmonicBondForce.ANGSTROM_TO_NM;
-                epsilon[i] = b * b / (4 * a) * HarmonicBondForce.KCAL_TO_KJ;
+                sigma[i] = Math.pow(a / b, 1.0 / 6.0) * AmberUnits.ANGSTROM_TO_NM;
+                epsilon[i] = b * b / (4 * a) * AmberUnits.KCAL_TO_KJ;
             }
         }
     }
@@ -179,6 +180,16 @@ public final class NonbondedForce {
     public int pairCount() { return qq.length; }
 
     public int pair14Count() { return qq14.length; }
+
+    /** The 1-4 pairs as flat 0-based atom pairs. */
+    public int[] pairs14() {
+        int[] out = new int[2 * qi3.length];
+        for (int p = 0; p < qi3.length; p++) {
+            out[2 * p] = qi3[p] / 3;
+            out[2 * p + 1] = qj3[p] / 3;
+        }
+        return out;
+    }
 
     /** Excluded pairs that are not 1-4 pairs (1-2 and 1-3 in peptides). */
     public int exclusionCount() { return exclusionCount; }

@@ -81,12 +81,9 @@ public final class Obc1Solvation {
     }
 
     public static Obc1Solvation from(PrmtopFile prmtop, NonbondedCutoff cutoff) {
-        double[] charges = prmtop.doubles("CHARGE"), radii = prmtop.doubles("RADII"), screen = prmtop.doubles("SCREEN");
-        for (int i = 0; i < charges.length; i++) {
-            charges[i] /= AmberTopology.CHARGE_SCALE;
-            radii[i] *= HarmonicBondForce.ANGSTROM_TO_NM;
-        }
-        return new Obc1Solvation(charges, radii, screen, cutoff);
+        double[] radii = prmtop.doubles("RADII");
+        for (int i = 0; i < radii.length; i++) radii[i] *= AmberUnits.ANGSTROM_TO_NM;
+        return new Obc1Solvation(AmberUnits.charges(prmtop), radii, prmtop.doubles("SCREEN"), cutoff);
     }
 
     /** Scratch memory for one thread. */

@@ -47,7 +47,7 @@ public final class PeriodicTorsionForce {
             for (int p = 0; p < list.length; p += 5, t++) {
                 for (int m = 0; m < 4; m++) atoms[4 * t + m] = prmtop.atomOfPointer(list[p + m], "DIHEDRALS");
                 int type = prmtop.parameterIndex(list[p + 4], kTable.length, "DIHEDRALS");
-                k[t] = kTable[type] * HarmonicBondForce.KCAL_TO_KJ;
+                k[t] = kTable[type] * AmberUnits.KCAL_TO_KJ;
                 per[t] = (int) Math.round(nTable[type]);
                 phase[t] = phaseTable[type];
             }

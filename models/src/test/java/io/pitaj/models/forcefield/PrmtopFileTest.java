@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +45,42 @@ class PrmtopFileTest {
         assertEquals(residues, top.residueCount());
         assertEquals(0.0, top.netCharge(), 1e-6);
         assertEquals(atoms, top.elements().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"alanine-dipeptide.prmtop", "aldp_amber14_obc1.prmtop", "AAA_amber14_obc1.prmtop", "AAAA_amber14_obc1.prmtop"})
+    void pairListsFollowTheBondGraph(String resource) {
+        PrmtopFile prmtop = PeptideSystems.bundledPrmtop(resource);
+        AmberTopology top = AmberTopology.from(prmtop);
+        NonbondedForce nb = new AmberForceField(prmtop, ForceFieldOptions.pita()).nonbonded();
+        int n = top.atomCount();
+        int[][] hops = new int[n][n];
+        for (int[] row : hops) Arrays.fill(row, Integer.MAX_VALUE);
+        int[] bonds = top.bonds();
+        for (int i = 0; i < n; i++) {
+            hops[i][i] = 0;
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (int b = 0; b < bonds.length; b += 2) {
+                    int u = bonds[b], v = bonds[b + 1];
+                    if (hops[i][u] != Integer.MAX_VALUE && hops[i][u] + 1 < hops[i][v]) { hops[i][v] = hops[i][u] + 1; grew = true; }
+                    if (hops[i][v] != Integer.MAX_VALUE && hops[i][v] + 1 < hops[i][u]) { hops[i][u] = hops[i][v] + 1; grew = true; }
+                }
+            }
+        }
+        Set<Integer> expected14 = new HashSet<>(), actual14 = new HashSet<>();
+        int closer = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (hops[i][j] == 3) expected14.add(i * n + j);
+                if (hops[i][j] <= 2) closer++;
+            }
+        }
+        int[] p14 = nb.pairs14();
+        for (int p = 0; p < p14.length; p += 2) actual14.add(Math.min(p14[p], p14[p + 1]) * n + Math.max(p14[p], p14[p + 1]));
+        assertEquals(expected14, actual14);
+        assertEquals(p14.length / 2, actual14.size(), "no 1-4 pair twice");
+        assertEquals(closer, nb.exclusionCount());
     }
 
     @Test
