@@ -35,7 +35,7 @@ public final class Obc1Solvation {
     private final int[] pi, pj;
     /** κ·q_iq_j per unordered pair. */
     private final double[] kqq;
-    private final double cutoffSquared, inverseCutoff;
+    private final double cutoff, inverseCutoff;
 
     /**
      * @param charges per-atom charges (e)
@@ -76,7 +76,7 @@ public final class Obc1Solvation {
                 kqq[p] = KAPPA * charges[i] * charges[j];
             }
         }
-        cutoffSquared = cutoff.distanceNm() * cutoff.distanceNm();
+        this.cutoff = cutoff.distanceNm();
         inverseCutoff = cutoff.inverse();
     }
 
@@ -117,7 +117,7 @@ public final class Obc1Solvation {
     public double energy(double[] x, int xo, double[] g, int go, Workspace w, double[] terms) {
         double[] integral = w.integral, born = w.bornRadius, dBdI = w.dBdI, dEdB = w.dEdB;
         double[] dist = w.distance, unit = w.unit, dIij = w.dIij, dIji = w.dIji, dEdr = w.dEdr;
-        double rc2 = cutoffSquared, irc = inverseCutoff;
+        double rc = cutoff, irc = inverseCutoff;
         int pairs = pi.length;
 
         // pass 1: descreening integrals and Born radii
@@ -126,18 +126,16 @@ public final class Obc1Solvation {
             int i = pi[p], j = pj[p];
             int i3 = xo + 3 * i, j3 = xo + 3 * j;
             double dx = x[j3] - x[i3], dy = x[j3 + 1] - x[i3 + 1], dz = x[j3 + 2] - x[i3 + 2];
-            double r2 = dx * dx + dy * dy + dz * dz;
-            double r = Math.sqrt(r2);
+            double r = Math.sqrt(dx * dx + dy * dy + dz * dz), ir = 1 / r;
             dist[p] = r;
-            if (r2 >= rc2) {
+            unit[3 * p] = dx * ir;
+            unit[3 * p + 1] = dy * ir;
+            unit[3 * p + 2] = dz * ir;
+            if (r >= rc) {
                 dIij[p] = 0;
                 dIji[p] = 0;
                 continue;
             }
-            double ir = 1 / r;
-            unit[3 * p] = dx * ir;
-            unit[3 * p + 1] = dy * ir;
-            unit[3 * p + 2] = dz * ir;
             integral[i] += descreening(r, ir, offsetRadius[i], scaledRadius[j], dIij, p);
             integral[j] += descreening(r, ir, offsetRadius[j], scaledRadius[i], dIji, p);
         }
@@ -159,7 +157,7 @@ public final class Obc1Solvation {
         double ePair = 0;
         for (int p = 0; p < pairs; p++) {
             double r = dist[p];
-            if (r * r >= rc2) {
+            if (r >= rc) {
                 dEdr[p] = 0;
                 continue;
             }
@@ -181,7 +179,6 @@ public final class Obc1Solvation {
         for (int p = 0; p < pairs; p++) {
             int i = pi[p], j = pj[p];
             double d = dEdr[p] + dBdI[i] * dIij[p] + dBdI[j] * dIji[p];
-            if (d == 0) continue;
             NonbondedForce.addPairGradient(g, go + 3 * i, go + 3 * j, d * unit[3 * p], d * unit[3 * p + 1], d * unit[3 * p + 2]);
         }
         terms[EnergyBreakdown.GB_SELF] = eSelf;

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * An AMBER parameter/topology file read as a set of named sections ({@code %FLAG NAME}), each with a Fortran
- * fixed-width {@code %FORMAT(nTw[.d])}. The parser knows nothing about force fields except the POINTERS block, which
- * it uses to check that every section it recognises has the length the header promises, so a damaged file fails
- * here with a line number rather than later with an index error.
+ * fixed-width {@code %FORMAT(nTw[.d])}. The parser knows nothing about force fields beyond the POINTERS block, which
+ * it uses to check that every section it recognises has the length the header promises (so a damaged file fails
+ * here, with a line number, rather than later with an index error), and the pointer conventions of the term lists.
  */
 public final class PrmtopFile {
     /** Indices into POINTERS (AMBER file specification). */
