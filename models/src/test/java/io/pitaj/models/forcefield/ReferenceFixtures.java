@@ -18,13 +18,13 @@ import java.util.stream.Stream;
 /** The OpenMM reference fixtures in shared/data/reference, with the force-field setup each file declares. */
 final class ReferenceFixtures {
     private static final Pattern CUTOFF = Pattern.compile("nonbondedCutoff=([0-9.]+)\\s*nm");
-    private static final Map<Path, AmberForceField> FORCE_FIELDS = new ConcurrentHashMap<>();
+    private static final Map<String, AmberForceField> FORCE_FIELDS = new ConcurrentHashMap<>();
 
     record Conformation(String system, String id, double[] positions, JsonNode node) {}
 
     record Fixture(String system, Path prmtop, ForceFieldOptions options, List<Conformation> conformations) {
         AmberForceField forceField() {
-            return FORCE_FIELDS.computeIfAbsent(Path.of(system + "|" + options), k -> new AmberForceField(PrmtopFile.read(prmtop), options));
+            return FORCE_FIELDS.computeIfAbsent(system + "|" + options, k -> new AmberForceField(PrmtopFile.read(prmtop), options));
         }
     }
 
