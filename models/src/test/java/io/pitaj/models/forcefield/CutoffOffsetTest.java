@@ -1,0 +1,34 @@
+package io.pitaj.models.forcefield;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * forcefield.md §3.7: when every pair is closer than 2 nm, the PITA cutoff only shifts the energy by a constant,
+ * −Σ_{non-excluded} k·q_iq_j/r_c + Σ_{all pairs} κ_GB·q_iq_j/r_c, and leaves the forces unchanged.
+ */
+class CutoffOffsetTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"aldp_amber14_obc1_pita, -19.248389", "al3_amber14_obc1_pita, 75.087110", "al4_amber14_obc1_pita, 91.033426"})
+    void cutoffShiftsEnergyByAConstant(String system, double offset) {
+        ReferenceFixtures.Fixture fixture = ReferenceFixtures.named(system);
+        PrmtopFile prmtop = PrmtopFile.read(fixture.prmtop());
+        AmberForceField pita = new AmberForceField(prmtop, ForceFieldOptions.pita());
+        AmberForceField none = new AmberForceField(prmtop, ForceFieldOptions.implicitNoCutoff());
+        int checked = 0;
+        for (ReferenceFixtures.Conformation c : fixture.conformations()) {
+            if (c.node().get("max_pair_distance_nm").asDouble() >= 2.0) continue;
+            double[] x = c.positions();
+            double[] gPita = new double[x.length], gNone = new double[x.length];
+            double ePita = pita.newEvaluator().energy(x, 0, gPita, 0);
+            double eNone = none.newEvaluator().energy(x, 0, gNone, 0);
+            assertEquals(offset, ePita - eNone, 1e-5, c.id());
+            for (int k = 0; k < x.length; k++) assertEquals(gNone[k], gPita[k], 1e-9 * Math.max(1, Math.abs(gNone[k])), c.id());
+            checked++;
+        }
+        assertTrue(checked >= 9, "conformations inside the cutoff: " + checked);
+    }
+}
