@@ -1,7 +1,7 @@
 package io.pitaj.worker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.pitaj.models.systems.CutoffScheme;
+import io.pitaj.models.forcefield.NonbondedCutoff;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
 import io.pitaj.models.targets.Target;
@@ -38,18 +38,19 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--forces", description = "Also print forces −∇E (kJ/mol/nm for molecules, reduced otherwise).")
     private boolean forces;
 
-    @Option(names = "--cutoff", paramLabel = "pita|none", description = "Non-bonded cutoff, for systems that have one (peptides).")
-    private CutoffScheme cutoff;
+    @Option(names = "--cutoff", paramLabel = "pita|none|NM",
+            description = "Non-bonded cutoff, for systems that have one (peptides): pita (2.0 nm), none, or a distance in nm.")
+    private String cutoffText;
 
     @Override
     public Integer call() throws IOException {
         SystemInfo<?> system = pita.system(systemName);
-        if (cutoff != null && !system.hasCutoff()) {
+        if (cutoffText != null && !system.hasCutoff()) {
             throw new UserInputException("system " + system.name() + " has no cutoff; drop --cutoff (it applies to peptide systems)");
         }
         double kT = temperature == null ? Double.NaN : kT(system);
         List<XyzFrame> frames = XyzReader.read(input);
-        try (Target target = system.create(new TargetOptions(cutoff))) {
+        try (Target target = system.create(new TargetOptions(cutoff()))) {
             double[] x = TargetCoordinates.of(frames, target, input);
             int n = frames.size(), dim = target.dimension();
             double[] energies = new double[n];
@@ -88,5 +89,14 @@ final class EnergyCommand implements Callable<Integer> {
             json.writeEndArray();
         }
         json.writeEndArray();
+    }
+
+    private NonbondedCutoff cutoff() {
+        if (cutoffText == null) return null;
+        try {
+            return NonbondedCutoff.parse(cutoffText);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--cutoff: " + e.getMessage());
+        }
     }
 }

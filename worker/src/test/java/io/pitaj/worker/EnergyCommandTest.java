@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pitaj.models.systems.ConfigurationBatch;
-import io.pitaj.models.systems.CutoffScheme;
+import io.pitaj.models.forcefield.NonbondedCutoff;
 import io.pitaj.models.systems.TargetOptions;
 import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.Target;
@@ -82,7 +82,7 @@ class EnergyCommandTest {
     void molecularInputIsInAngstromAndForcesInKilojoulesPerMoleAndNanometre() throws Exception {
         Path input = Cli.file(dir, "oh.xyz", "2\nwater-ish\nO 0.1 -0.2 0.3\nh 1.5 0.1 -0.2\n");
         double[] nm = {0.1 * 0.1, -0.2 * 0.1, 0.3 * 0.1, 1.5 * 0.1, 0.1 * 0.1, -0.2 * 0.1};
-        HarmonicDiatomic oh = new HarmonicDiatomic(CutoffScheme.NONE);
+        HarmonicDiatomic oh = new HarmonicDiatomic(NonbondedCutoff.NONE);
         double[] energy = new double[1], grad = new double[6];
         oh.energies(nm, 1, energy, grad);
 

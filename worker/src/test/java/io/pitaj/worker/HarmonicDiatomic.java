@@ -1,6 +1,6 @@
 package io.pitaj.worker;
 
-import io.pitaj.models.systems.CutoffScheme;
+import io.pitaj.models.forcefield.NonbondedCutoff;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.targets.EnergyEvaluator;
 import io.pitaj.models.targets.EnergyUnit;
@@ -16,19 +16,18 @@ import java.util.SplittableRandom;
 final class HarmonicDiatomic extends Target {
     static final double K = 1000.0;   // kJ/(mol·nm²)
     static final double R0 = 0.1;     // nm
-    static final double PITA_CUTOFF = 2.0; // nm
 
     private final double cutoff;
 
-    HarmonicDiatomic(CutoffScheme scheme) {
+    HarmonicDiatomic(NonbondedCutoff cutoff) {
         super("oh", new ParticleLayout(2, 3), true, EnergyUnit.KJ_PER_MOL);
-        this.cutoff = scheme == CutoffScheme.PITA ? PITA_CUTOFF : Double.POSITIVE_INFINITY;
+        this.cutoff = cutoff.distanceNm();
     }
 
     /** The catalogue entry; its default (no cutoff option) is no cutoff. */
     static SystemInfo<HarmonicDiatomic> system() {
         return new SystemInfo<>("oh", "harmonic O-H bond (test target)", new ParticleLayout(2, 3), EnergyUnit.KJ_PER_MOL,
-                true, List.of(600.0, 300.0), true, options -> new HarmonicDiatomic(options.cutoffChoice().orElse(CutoffScheme.NONE)),
+                true, List.of(600.0, 300.0), true, options -> new HarmonicDiatomic(options.cutoffChoice().orElse(NonbondedCutoff.NONE)),
                 HarmonicDiatomic::stretchedBond);
     }
 

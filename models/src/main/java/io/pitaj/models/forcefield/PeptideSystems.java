@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The shipped peptide targets. PITA's systems (setup B) use ff14SB + OBC1 with the 2 nm CutoffNonPeriodic treatment
@@ -13,7 +14,29 @@ import java.nio.file.Path;
 public final class PeptideSystems {
     public static final double ALDP_SCALE_NM = 0.1640, AL3_SCALE_NM = 0.2059, AL4_SCALE_NM = 0.2446;
 
+    /** The shipped reference geometry of each bundled system (the structure its prmtop was built from). */
+    private static final Map<String, String> COORDINATES = Map.of(
+            "aldp", "aldp_amber14_obc1.inpcrd",
+            "al3", "AAA_amber14_obc1.inpcrd",
+            "al4", "AAAA_amber14_obc1.inpcrd",
+            "aldp-ff96", "alanine-dipeptide.crd");
+
     private PeptideSystems() {}
+
+    /**
+     * The reference geometry (nm, atom order of the topology) of a bundled system: the openmmtools crd structure for
+     * ALDP, minimised structures for AL3 and AL4.
+     */
+    public static double[] referencePositionsNm(String systemName) {
+        String resource = COORDINATES.get(systemName);
+        if (resource == null) throw new IllegalArgumentException("no bundled geometry for '" + systemName + "'; bundled: " + COORDINATES.keySet());
+        try (InputStream in = PeptideSystems.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("bundled coordinates " + resource + " are missing from the classpath");
+            return AmberCoordinates.readNm(in, "classpath:" + resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled coordinates " + resource, e);
+        }
+    }
 
     /** Alanine dipeptide (Ace-Ala-Nme, 22 atoms), ff14SB + OBC1, 2 nm cutoff. */
     public static PeptideTarget aldp() { return aldp(NonbondedCutoff.PITA); }

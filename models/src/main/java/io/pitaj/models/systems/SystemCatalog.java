@@ -1,14 +1,19 @@
 package io.pitaj.models.systems;
 
+import io.pitaj.models.forcefield.NonbondedCutoff;
+import io.pitaj.models.forcefield.PeptideSystems;
+import io.pitaj.models.forcefield.PeptideTarget;
 import io.pitaj.models.targets.DoubleWell;
 import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.GaussianMixture40;
 import io.pitaj.models.targets.LennardJones;
 import io.pitaj.models.targets.PairConvention;
 import io.pitaj.models.targets.ParticleLayout;
+import io.pitaj.models.targets.StandardNormal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The named systems the CLI and the pipeline know, in registration order. */
 public final class SystemCatalog {
@@ -16,6 +21,11 @@ public final class SystemCatalog {
     private static final List<Double> LJ_LADDER = List.of(4.0, 3.0, 2.0, 1.5, 1.2, 1.0);
     /** No spec gives a ladder for the toy systems: the target temperature alone. */
     private static final List<Double> TARGET_ONLY = List.of(1.0);
+    /** PITA's peptide ladders (K): rungs of the geometric ladder 300·4^(k/9); ALDP skips 408.24 K. */
+    private static final List<Double> ALDP_LADDER = List.of(1200.0, 755.95, 555.52, 300.0);
+    private static final List<Double> AL3_LADDER = List.of(1200.0, 755.95, 555.52, 408.24, 300.0);
+    /** Noise added to the reference geometry for typical configurations (nm): thermal-scale bond fluctuations. */
+    private static final double PEPTIDE_JITTER_NM = 0.005;
 
     private final Map<String, SystemInfo<?>> systems = new LinkedHashMap<>();
 
@@ -35,13 +45,34 @@ public final class SystemCatalog {
                         new ParticleLayout(DoubleWell.PARTICLES, 2), EnergyUnit.REDUCED, true, TARGET_ONLY, false,
                         options -> new DoubleWell(), DoubleWell::jitteredRing),
                 lennardJones("lj13", 13),
-                lennardJones("lj55", 55)));
+                lennardJones("lj55", 55),
+                peptide("aldp", 22, "alanine dipeptide Ace-Ala-Nme, amber14 (ff14SB) + OBC1, 2 nm cutoff (PITA setup)",
+                        ALDP_LADDER, true, o -> PeptideSystems.aldp(o.cutoffChoice().orElse(NonbondedCutoff.PITA))),
+                peptide("al3", 33, "alanine tripeptide, zwitterionic Ala-Ala-Ala, amber14 + OBC1, 2 nm cutoff (PITA setup)",
+                        AL3_LADDER, true, o -> PeptideSystems.al3(o.cutoffChoice().orElse(NonbondedCutoff.PITA))),
+                peptide("al4", 43, "alanine tetrapeptide, zwitterionic Ala4, amber14 + OBC1, 2 nm cutoff (PITA configuration)",
+                        AL3_LADDER, true, o -> PeptideSystems.al4(o.cutoffChoice().orElse(NonbondedCutoff.PITA))),
+                peptide("aldp-ff96", 22, "alanine dipeptide, ff96 + OBC1, no cutoff (openmmtools/FAB setup)",
+                        ALDP_LADDER, false, o -> PeptideSystems.aldpFf96())));
     }
 
     private static SystemInfo<LennardJones> lennardJones(String name, int particles) {
         return new SystemInfo<>(name, "Lennard-Jones cluster of " + particles + " particles, PITA/DEM pair convention (x2) + harmonic trap",
                 new ParticleLayout(particles, 3), EnergyUnit.REDUCED, true, LJ_LADDER, false,
                 options -> new LennardJones(name, particles, PairConvention.PITA_DEM, 1.0), LennardJones::jitteredLattice);
+    }
+
+    /** A bundled peptide; typical configurations are its reference geometry with small Gaussian noise. */
+    private static SystemInfo<PeptideTarget> peptide(String name, int atoms, String description, List<Double> ladder,
+                                                     boolean hasCutoff, Function<TargetOptions, PeptideTarget> factory) {
+        return new SystemInfo<>(name, description, new ParticleLayout(atoms, 3), EnergyUnit.KJ_PER_MOL, true, ladder, hasCutoff,
+                factory, jitteredReference(PeptideSystems.referencePositionsNm(name)));
+    }
+
+    private static ConfigurationSampler<PeptideTarget> jitteredReference(double[] reference) {
+        return (target, rng, out, offset) -> {
+            for (int i = 0; i < reference.length; i++) out[offset + i] = reference[i] + PEPTIDE_JITTER_NM * StandardNormal.draw(rng);
+        };
     }
 
     public List<SystemInfo<?>> all() { return List.copyOf(systems.values()); }

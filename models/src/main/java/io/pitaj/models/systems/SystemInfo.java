@@ -13,7 +13,7 @@ import java.util.function.Function;
  *
  * @param ladder        default temperature ladder, hot → target, in {@code unit.temperatureUnit()}; its last rung is
  *                      the target temperature
- * @param hasCutoff     whether the target accepts a {@link CutoffScheme} through {@link TargetOptions}
+ * @param hasCutoff     whether the target accepts a {@link io.pitaj.models.forcefield.NonbondedCutoff} through {@link TargetOptions}
  * @param factory       builds a new target for the given options
  * @param sampler       writes typical configurations, see {@link ConfigurationSampler}
  */

@@ -1,5 +1,6 @@
 package io.pitaj.models.systems;
 
+import io.pitaj.models.forcefield.NonbondedCutoff;
 import java.util.Optional;
 
 /**
@@ -7,9 +8,9 @@ import java.util.Optional;
  *
  * @param cutoff the non-bonded cutoff, or null for the system's own default
  */
-public record TargetOptions(CutoffScheme cutoff) {
+public record TargetOptions(NonbondedCutoff cutoff) {
     /** Every choice left at the system's default. */
     public static final TargetOptions DEFAULTS = new TargetOptions(null);
 
-    public Optional<CutoffScheme> cutoffChoice() { return Optional.ofNullable(cutoff); }
+    public Optional<NonbondedCutoff> cutoffChoice() { return Optional.ofNullable(cutoff); }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pitaj.models.forcefield.NonbondedCutoff;
+import io.pitaj.models.forcefield.PeptideTarget;
 import io.pitaj.models.targets.Target;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,8 +21,8 @@ class SystemCatalogTest {
     }
 
     @Test
-    void shipsTheAnalyticSystems() {
-        assertEquals(List.of("gmm40", "dw4", "lj13", "lj55"), catalog.names());
+    void shipsTheAnalyticSystemsAndThePeptides() {
+        assertEquals(List.of("gmm40", "dw4", "lj13", "lj55", "aldp", "al3", "al4", "aldp-ff96"), catalog.names());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,17 +53,29 @@ class SystemCatalogTest {
         assertEquals(catalog.get("lj13").ladder(), catalog.get("lj55").ladder());
         assertEquals(List.of(1.0), catalog.get("dw4").ladder());
         assertEquals(1.0, catalog.get("gmm40").targetTemperature());
+        assertEquals(List.of(1200.0, 755.95, 555.52, 300.0), catalog.get("aldp").ladder());
+        assertEquals(List.of(1200.0, 755.95, 555.52, 408.24, 300.0), catalog.get("al3").ladder());
+    }
+
+    @Test
+    void peptideCutoffChoiceReachesTheForceField() {
+        try (PeptideTarget none = (PeptideTarget) catalog.get("aldp").create(new TargetOptions(NonbondedCutoff.NONE));
+             PeptideTarget pita = (PeptideTarget) catalog.get("aldp").create(TargetOptions.DEFAULTS)) {
+            assertEquals(NonbondedCutoff.NONE, none.cutoff());
+            assertEquals(NonbondedCutoff.PITA, pita.cutoff());
+        }
+        assertThrows(IllegalArgumentException.class, () -> catalog.get("aldp-ff96").create(new TargetOptions(NonbondedCutoff.PITA)));
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         UnknownSystemException e = assertThrows(UnknownSystemException.class, () -> catalog.get("lj7"));
-        assertEquals("unknown system 'lj7'; known systems: gmm40, dw4, lj13, lj55", e.getMessage());
+        assertEquals("unknown system 'lj7'; known systems: gmm40, dw4, lj13, lj55, aldp, al3, al4, aldp-ff96", e.getMessage());
     }
 
     @Test
     void analyticSystemsRefuseACutoff() {
-        assertThrows(IllegalArgumentException.class, () -> catalog.get("lj13").create(new TargetOptions(CutoffScheme.NONE)));
+        assertThrows(IllegalArgumentException.class, () -> catalog.get("lj13").create(new TargetOptions(NonbondedCutoff.NONE)));
     }
 
     @Test
