@@ -105,14 +105,16 @@ class GraphBuilderTest {
         assertRejected("Concat", "ranks differ", () -> Node.concat(1, x, m));
         assertRejected("Add", "do not broadcast", () -> x.add(m));
         assertRejected("Add", "float inputs of one type", () -> x.add(g.scalar(0, DType.F32)));
-        assertRejected("Transpose", "does not fit", () -> x.transpose(0, 1), "an identity-looking permutation of the wrong rank");
+        assertRejected("Transpose", "does not fit", () -> x.transpose(0, 1),
+                "an identity-looking permutation of the wrong rank");
         assertRejected("Slice", "static axes", () -> x.slice(0, 0, 1));
         assertRejected("Slice", "outside axis", () -> x.slice(1, 0, 3));
         assertRejected("Gather", "outside axis", () -> x.gather(1, 2));
         assertRejected("ScatterAdd", "must have", () -> x.scatterAdd(1, 4, 0, 1, 2));
         assertRejected("Where", "boolean", () -> x.where(x, y));
         assertRejected("Exp", "float", () -> x.gt(y).exp());
-        assertThrows(IllegalArgumentException.class, () -> Autodiff.grad(x, List.of(x)), "grad of a non-scalar needs a cotangent");
+        assertThrows(IllegalArgumentException.class, () -> Autodiff.grad(x, List.of(x)),
+                "grad of a non-scalar needs a cotangent");
     }
 
     private static void assertRejected(String op, String reason, Executable build) { assertRejected(op, reason, build, ""); }
