@@ -16,7 +16,8 @@ class DoubleBackpropTest {
     private static void check(UnaryOperator<Node> activation, long seed) {
         Graph g = new Graph();
         Node x = g.input("x", DType.F64, Shape.BATCH, 3);
-        Node w1 = g.input("w1", DType.F64, 3, 5), b1 = g.input("b1", DType.F64, 5), w2 = g.input("w2", DType.F64, 5, 1);
+        Node w1 = g.input("w1", DType.F64, 3, 5), b1 = g.input("b1", DType.F64, 5);
+        Node w2 = g.input("w2", DType.F64, 5, 1);
         Node energy = activation.apply(x.matmul(w1).add(b1)).matmul(w2).sum(1); // [N]
         Node gradX = Autodiff.grad(energy.sumAll(), List.of(x)).get(0); // per-sample ∇ₓU: samples are independent
         Node loss = x.sub(gradX.mul(0.1)).square().sum(1).mean(0);

@@ -80,6 +80,22 @@ public final class FiniteDifferences {
         assertHessianVectorProductMatches(f, wrt, point, rnd, STEP, TOLERANCE);
     }
 
+    /**
+     * Checks first and second derivatives of a tensor-valued y through the scalar f = Σ w⊙(y + y²/2) with random
+     * weights w (a graph input, so y may carry the batch dimension; {@code batch} binds it). The quadratic term makes
+     * the second-order check non-trivial for ops linear in their inputs: it differentiates their VJPs.
+     */
+    public static void assertDerivativesOfWeightedSumMatch(Node y, List<Node> wrt, Map<String, Tensor> point, int batch,
+            Random rnd, double h, double tol) {
+        String name = "weights" + y.graph().size();
+        Node w = y.graph().input(name, y.dtype(), y.shape());
+        Map<String, Tensor> withWeights = new HashMap<>(point);
+        withWeights.put(name, RandomTensors.gaussian(rnd, y.shape().bind(batch)));
+        Node f = w.mul(y.add(y.square().mul(0.5))).sumAll();
+        assertGradientMatches(f, wrt, withWeights, h, tol);
+        assertHessianVectorProductMatches(f, wrt, withWeights, rnd, h, tol);
+    }
+
     /** Element-wise |actual − expected| ≤ tol·max(1, max|expected|), with shapes equal. */
     public static void assertClose(Tensor expected, Tensor actual, double tol, String what) {
         assertEquals(List.of(box(expected.shape())), List.of(box(actual.shape())), what + ": shape");
