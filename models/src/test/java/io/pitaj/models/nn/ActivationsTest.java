@@ -22,7 +22,8 @@ class ActivationsTest {
         Random rnd = new Random(3);
         Tensor xv = RandomTensors.sample(RandomTensors.uniform(-4, 4), rnd, 3, 5);
         Node y = activation.apply(x);
-        FiniteDifferences.assertClose(xv.map(reference), Interpreter.run(List.of(y), Map.of("x", xv)).get(0), 1e-15, "value");
+        Tensor actual = Interpreter.run(List.of(y), Map.of("x", xv)).get(0);
+        FiniteDifferences.assertClose(xv.map(reference), actual, 1e-15, "value");
         FiniteDifferences.assertDerivativesOfWeightedSumMatch(y, List.of(x), Map.of("x", xv), 3, rnd,
                 FiniteDifferences.STEP, FiniteDifferences.TOLERANCE);
     }
