@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds nodes and keeps the graph small while it grows: every {@link #apply} first asks the op for an algebraic
+ * Builds nodes and keeps the graph small while it grows: every {@link #apply} first validates the inputs against
+ * the op's shape rule (so a simplification can never hide a malformed call), then asks the op for an algebraic
  * simplification, then folds ops whose inputs are all constants, then reuses an existing node for the same op on
  * the same inputs (common-subexpression elimination). Dead nodes cost nothing: export and evaluation visit only
  * what the requested outputs reach ({@link #topologicalOrder}).
@@ -29,7 +30,8 @@ public final class Graph {
     /** A named graph input; the batch dimension may appear in its shape. */
     public Node input(String name, DType dtype, Shape shape) {
         if (inputsByName.containsKey(name)) throw new IllegalArgumentException("duplicate input name '" + name + "'");
-        Node n = create(new Input(name, dtype, shape), new Node[0]);
+        Input op = new Input(name, dtype, shape);
+        Node n = create(op, new Node[0], shapeOf(op, new Node[0]));
         inputsByName.put(name, n);
         return n;
     }
@@ -53,12 +55,12 @@ public final class Graph {
         for (Node n : in) {
             if (n.graph() != this) throw new IllegalArgumentException(op.label() + ": input node belongs to another graph");
         }
+        Shape shape = shapeOf(op, in);
         Node simpler = op.simplify(in);
         if (simpler != null) return simpler;
         if (op.foldable() && in.length > 0 && Arrays.stream(in).allMatch(n -> n.op() instanceof Constant)) {
             Tensor[] values = new Tensor[in.length];
             for (int i = 0; i < in.length; i++) values[i] = ((Constant) in[i].op()).value();
-            op.shape(in); // validates
             return constant(op.eval(values), op.dtype(in));
         }
         List<Integer> ids = new ArrayList<>(in.length);
@@ -66,18 +68,21 @@ public final class Graph {
         Key key = new Key(op, ids);
         Node existing = byComputation.get(key);
         if (existing != null) return existing;
-        Node n = create(op, in.clone());
+        Node n = create(op, in.clone(), shape);
         byComputation.put(key, n);
         return n;
     }
 
-    private Node create(Op op, Node[] in) {
-        Shape shape;
+    /** The op's output shape for these inputs; its validation errors are prefixed with the op's label. */
+    private static Shape shapeOf(Op op, Node[] in) {
         try {
-            shape = op.shape(in);
+            return op.shape(in);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(op.label() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Node create(Op op, Node[] in, Shape shape) {
         Node n = new Node(this, nodes.size(), op, in, shape, op.dtype(in));
         nodes.add(n);
         return n;

@@ -27,7 +27,4 @@ public enum ExpandLike implements Op {
     @Override public Node simplify(Node[] in) {
         return in[0].shape().equals(Shape.broadcast(in[0].shape(), in[1].shape())) ? in[0] : null;
     }
-
-    /** The shape donor's values never matter, so folding must not require it to be constant. */
-    @Override public boolean foldable() { return true; }
 }

@@ -7,17 +7,27 @@ import io.pitaj.models.graph.Tensor;
 
 /**
  * New shape, same row-major elements. The batch dimension is never merged with others: it appears in the target
- * exactly when the input has one, and the static parts must hold the same number of elements.
+ * exactly when the input has one, and the static dimensions before it (and so those after it) hold the same number
+ * of elements in both shapes, so every sample's elements stay that sample's.
  */
 public record Reshape(Shape target) implements Op {
     @Override public String label() { return "Reshape" + target; }
 
     @Override public Shape shape(Node[] in) {
         Shape s = in[0].shape();
-        if (s.hasBatch() != target.hasBatch() || s.staticSize() != target.staticSize()) {
-            throw new IllegalArgumentException("cannot reshape " + s + " to " + target);
+        if (s.hasBatch() != target.hasBatch() || s.staticSize() != target.staticSize()
+                || leadingSize(s) != leadingSize(target)) {
+            throw new IllegalArgumentException("cannot reshape " + s + " to " + target
+                    + (s.hasBatch() ? " (the batch dimension cannot merge with others)" : ""));
         }
         return target;
+    }
+
+    /** Elements of the static dimensions before the batch axis (all of them without one). */
+    private static long leadingSize(Shape s) {
+        long n = 1;
+        for (int i = 0; i < s.rank() && s.dim(i) != Shape.BATCH; i++) n *= s.dim(i);
+        return n;
     }
 
     @Override public Tensor eval(Tensor[] in) {

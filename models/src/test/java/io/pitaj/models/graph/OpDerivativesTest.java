@@ -1,0 +1,191 @@
+package io.pitaj.models.graph;
+
+import static io.pitaj.models.graph.RandomTensors.normal;
+import static io.pitaj.models.graph.RandomTensors.spaced;
+import static io.pitaj.models.graph.RandomTensors.uniform;
+
+import io.pitaj.models.graph.RandomTensors.Sampler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * First and second derivatives of every differentiable op, one row per op and broadcasting variant, against central
+ * differences in double precision, through a random-weighted sum of the op's output
+ * ({@link FiniteDifferences#assertDerivativesOfWeightedSumMatch}). Inputs are drawn away from kinks and ties.
+ */
+class OpDerivativesTest {
+    private static final int N = Shape.BATCH;
+    private static final int BATCH_SIZE = 3;
+
+    /** One graph input of a row: its shape (possibly batched) and how its values are drawn. */
+    record Arg(Shape shape, Sampler sampler) {}
+
+    /** A row of the table. */
+    record Row(String name, List<Arg> args, Function<Node[], Node> op, double step, double tol) {
+        @Override public String toString() { return name; }
+    }
+
+    private static Arg arg(Sampler s, int... dims) { return new Arg(Shape.of(dims), s); }
+
+    private static Row row(String name, Function<Node[], Node> op, Arg... args) {
+        return new Row(name, List.of(args), op, FiniteDifferences.STEP, FiniteDifferences.TOLERANCE);
+    }
+
+    private static final Sampler NORMAL = normal(), POSITIVE = uniform(0.5, 2);
+    private static final Sampler APART = spaced(0), APART_SHIFTED = spaced(0.15);
+
+    static Stream<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        binaryRows(rows);
+        unaryRows(rows);
+        selectionRows(rows);
+        matmulRows(rows);
+        reductionRows(rows);
+        shapeRows(rows);
+        return rows.stream();
+    }
+
+    private static void binaryRows(List<Row> rows) {
+        record Bin(String name, BinaryOperator<Node> f, Sampler a, Sampler b) {}
+        // divisors away from zero, positive bases for a tensor exponent, max/min operands never tied
+        List<Bin> ops = List.of(
+                new Bin("add", Node::add, NORMAL, NORMAL),
+                new Bin("sub", Node::sub, NORMAL, NORMAL),
+                new Bin("mul", Node::mul, NORMAL, NORMAL),
+                new Bin("div", Node::div, NORMAL, APART_SHIFTED),
+                new Bin("pow", Node::pow, POSITIVE, NORMAL),
+                new Bin("max", Node::max, APART, APART_SHIFTED),
+                new Bin("min", Node::min, APART, APART_SHIFTED));
+        int[][][] variants = {
+                {{N, 3}, {N, 3}},
+                {{}, {2, 3}},
+                {{2, 3}, {}},
+                {{N, 1, 3}, {4, 3}},
+                {{N, 3}, {3}},
+                {{2, 1}, {N, 1, 3}},
+        };
+        for (Bin b : ops) {
+            for (int[][] v : variants) {
+                rows.add(row(b.name + " " + Shape.of(v[0]) + "⊕" + Shape.of(v[1]), in -> b.f.apply(in[0], in[1]),
+                        arg(b.a, v[0]), arg(b.b, v[1])));
+            }
+        }
+        rows.add(row("pow constant exponent 3", in -> in[0].pow(3), arg(NORMAL, N, 3)));
+        rows.add(row("mul x⊙x (one input twice)", in -> in[0].mul(in[0]), arg(NORMAL, N, 3)));
+    }
+
+    private static void unaryRows(List<Row> rows) {
+        record Un(String name, Function<Node, Node> f, Sampler s) {}
+        List<Un> ops = List.of(
+                new Un("neg", Node::neg, NORMAL), new Un("exp", Node::exp, NORMAL), new Un("log", Node::log, POSITIVE),
+                new Un("sqrt", Node::sqrt, POSITIVE), new Un("tanh", Node::tanh, NORMAL),
+                new Un("sigmoid", Node::sigmoid, NORMAL), new Un("sin", Node::sin, NORMAL), new Un("cos", Node::cos, NORMAL),
+                new Un("abs", Node::abs, APART_SHIFTED), new Un("sign (zero derivative)", Node::sign, APART_SHIFTED),
+                new Un("square", Node::square, NORMAL), new Un("rsub 2−x", x -> x.rsub(2), NORMAL));
+        for (Un u : ops) rows.add(row(u.name + " [N,2,3]", in -> u.f.apply(in[0]), arg(u.s, N, 2, 3)));
+    }
+
+    /** Comparisons only route gradients through where; the mask inputs themselves must get zero gradient. */
+    private static void selectionRows(List<Row> rows) {
+        record Cmp(String name, BinaryOperator<Node> f, Sampler a) {}
+        // operands of a comparison never within a step of each other (nor of zero for the sign masks)
+        List<Cmp> cmps = List.of(new Cmp("lt", Node::lt, APART), new Cmp("le", Node::le, APART),
+                new Cmp("gt", Node::gt, APART), new Cmp("ge", Node::ge, APART),
+                new Cmp("eq of sign masks", (a, b) -> a.gt(zero(a)).eq(b.gt(zero(b))), APART_SHIFTED));
+        for (Cmp c : cmps) {
+            rows.add(row("where(" + c.name + ") mask[N,3] a[N,3] b[3]",
+                    in -> c.f.apply(in[0], in[1]).where(in[0].mul(in[1]), in[1].exp()),
+                    arg(c.a, N, 3), arg(APART_SHIFTED, 3)));
+        }
+        rows.add(row("where mask[3] a[N,2,3] b[]", in -> in[2].gt(zero(in[2])).where(in[0].sin(), in[1]),
+                arg(NORMAL, N, 2, 3), arg(NORMAL), arg(APART_SHIFTED, 3)));
+        rows.add(row("where mask[N,1,1] a[2,3] b[N,2,3]", in -> in[2].lt(zero(in[2])).where(in[0], in[1].square()),
+                arg(NORMAL, 2, 3), arg(NORMAL, N, 2, 3), arg(APART_SHIFTED, N, 1, 1)));
+    }
+
+    private static void matmulRows(List<Row> rows) {
+        rows.add(row("matmul [2,3]@[3,4]", in -> in[0].matmul(in[1]), arg(NORMAL, 2, 3), arg(NORMAL, 3, 4)));
+        rows.add(row("matmul [N,3]@[3,2]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 3), arg(NORMAL, 3, 2)));
+        rows.add(row("matmul [N,2,3]@[3,4]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 2, 3), arg(NORMAL, 3, 4)));
+        rows.add(row("matmul [2,3]@[N,3,4]", in -> in[0].matmul(in[1]), arg(NORMAL, 2, 3), arg(NORMAL, N, 3, 4)));
+        rows.add(row("matmul [N,1,2,3]@[4,3,2]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 1, 2, 3), arg(NORMAL, 4, 3, 2)));
+        rows.add(row("matmul over the batch [N,3]ᵀ@[N,2]", in -> in[0].mT().matmul(in[1]),
+                arg(NORMAL, N, 3), arg(NORMAL, N, 2)));
+        rows.add(row("matmul [N,2,3]@[N,3,2]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 2, 3), arg(NORMAL, N, 3, 2)));
+    }
+
+    private static void reductionRows(List<Row> rows) {
+        record Red(String name, Function<Node, Node> f) {}
+        List<Red> reds = List.of(
+                new Red("sum(2)", x -> x.sum(2)), new Red("sum(0) over the batch", x -> x.sum(0)),
+                new Red("sumKeep(1)", x -> x.sumKeep(1)), new Red("sum(0,2)", x -> x.sum(0, 2)),
+                new Red("sumAll", Node::sumAll), new Red("sum(-1)", x -> x.sum(-1)),
+                new Red("mean(2)", x -> x.mean(2)), new Red("mean(0) over the batch", x -> x.mean(0)),
+                new Red("meanKeep(0,1)", x -> x.meanKeep(0, 1)), new Red("meanAll", Node::meanAll),
+                new Red("reduceMax(2)", x -> x.reduceMax(2)), new Red("reduceMax(0) over the batch", x -> x.reduceMax(0)),
+                new Red("reduceMaxKeep(1)", x -> x.reduceMaxKeep(1)), new Red("reduceMax all", x -> x.reduceMax(0, 1, 2)));
+        // spaced values: no ties for reduceMax
+        for (Red r : reds) rows.add(row(r.name + " of [N,3,4]", in -> r.f.apply(in[0]), arg(APART, N, 3, 4)));
+        rows.add(row("mean(1) of static [2,5]", in -> in[0].mean(1), arg(NORMAL, 2, 5)));
+    }
+
+    private static void shapeRows(List<Row> rows) {
+        rows.add(row("reshape [N,6]→[N,2,3]", in -> in[0].reshape(N, 2, 3), arg(NORMAL, N, 6)));
+        rows.add(row("reshape [2,6]→[3,4]", in -> in[0].reshape(3, 4), arg(NORMAL, 2, 6)));
+        rows.add(row("reshape [2,N,3]→[2,N,3,1]", in -> in[0].reshape(2, N, 3, 1), arg(NORMAL, 2, N, 3)));
+        rows.add(row("transpose (0,2,1) of [N,2,3]", in -> in[0].transpose(0, 2, 1), arg(NORMAL, N, 2, 3)));
+        rows.add(row("transpose (2,0,1) of [N,2,3]: batch moves", in -> in[0].transpose(2, 0, 1), arg(NORMAL, N, 2, 3)));
+        rows.add(row("mT of [N,2,3]", in -> in[0].mT(), arg(NORMAL, N, 2, 3)));
+        rows.add(row("slice(1,1,3) of [N,4,3]", in -> in[0].slice(1, 1, 3), arg(NORMAL, N, 4, 3)));
+        rows.add(row("slice(-1,0,1) of [N,4,3]", in -> in[0].slice(-1, 0, 1), arg(NORMAL, N, 4, 3)));
+        rows.add(row("pad(1,1,2) of [N,2,3]", in -> in[0].pad(1, 1, 2), arg(NORMAL, N, 2, 3)));
+        rows.add(row("pad(0,2,0) of [2,3]", in -> in[0].pad(0, 2, 0), arg(NORMAL, 2, 3)));
+        rows.add(row("concat(1) of [N,2,3],[N,1,3],[N,3,3]", in -> Node.concat(1, in[0], in[1], in[2]),
+                arg(NORMAL, N, 2, 3), arg(NORMAL, N, 1, 3), arg(NORMAL, N, 3, 3)));
+        rows.add(row("concat(-1) of [2,3],[2,1]", in -> Node.concat(-1, in[0], in[1]),
+                arg(NORMAL, 2, 3), arg(NORMAL, 2, 1)));
+        rows.add(row("concat(1) of one input twice", in -> Node.concat(1, in[0], in[0].exp()), arg(NORMAL, N, 2)));
+        rows.add(row("gather(1) repeated indices of [N,3,2]", in -> in[0].gather(1, 0, 2, 2, 1, 0), arg(NORMAL, N, 3, 2)));
+        rows.add(row("gather(0) of static [4,3], index 3 unused", in -> in[0].gather(0, 2, 0, 2), arg(NORMAL, 4, 3)));
+        rows.add(row("scatterAdd(1) repeated targets, unused positions", in -> in[0].scatterAdd(1, 6, 1, 1, 3, 0),
+                arg(NORMAL, N, 4, 2)));
+        rows.add(row("scatterAdd(-1) into a static axis", in -> in[0].scatterAdd(-1, 3, 2, 2), arg(NORMAL, 3, 2)));
+        rows.add(row("expandLike [3] like [N,3] (donor gets no gradient)", in -> in[0].expandLike(in[1]),
+                arg(NORMAL, 3), arg(NORMAL, N, 3)));
+        rows.add(row("expandLike [1,3] like [N,2,1]", in -> in[0].expandLike(in[1]),
+                arg(NORMAL, 1, 3), arg(NORMAL, N, 2, 1)));
+        // F32 rounding of the intermediate (relative 6e-8) needs a larger step; its truncation error (~1e-7) stays small
+        rows.add(new Row("cast F64→F32→F64", List.of(arg(NORMAL, N, 3)),
+                in -> in[0].cast(DType.F32).exp().cast(DType.F64), 1e-3, 1e-4));
+    }
+
+    private static Node zero(Node like) { return like.graph().scalar(0, like.dtype()); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void firstAndSecondDerivativesMatchFiniteDifferences(Row row) {
+        Random rnd = new Random(row.name.hashCode());
+        Graph g = new Graph();
+        Map<String, Tensor> point = new HashMap<>();
+        Node[] in = new Node[row.args.size()];
+        for (int i = 0; i < in.length; i++) {
+            Arg a = row.args.get(i);
+            in[i] = g.input("x" + i, DType.F64, a.shape);
+            point.put("x" + i, RandomTensors.sample(a.sampler, rnd, a.shape.bind(BATCH_SIZE)));
+        }
+        try {
+            FiniteDifferences.assertDerivativesOfWeightedSumMatch(row.op.apply(in), List.of(in), point, BATCH_SIZE, rnd,
+                    row.step, row.tol);
+        } catch (AssertionError e) {
+            throw new AssertionError(row.name + ": " + e.getMessage(), e);
+        }
+    }
+}
