@@ -157,6 +157,8 @@ class GraphExporterTest {
                 OPTIONS.withWeights(Map.of("x", Tensor.zeros(1, 3)), WeightPlacement.GRAPH_INPUT)));
         Node mask = g.input("mask", DType.BOOL, BATCH, 3);
         assertMessage("scatter-add", () -> GraphExporter.export(Map.of("s", mask.scatterAdd(1, 2, 0, 1, 1)), OPTIONS));
+        Node empty = g.input("empty", DType.F32, 2, 0);
+        assertMessage("zero-length", () -> GraphExporter.export(Map.of("r", empty.reshape(0, 4)), OPTIONS));
         Node other = new Graph().input("q", DType.F32, 2);
         Map<String, Node> mixed = new LinkedHashMap<>(model);
         mixed.put("q", other.exp());
