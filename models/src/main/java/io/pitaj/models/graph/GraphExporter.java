@@ -74,11 +74,7 @@ public final class GraphExporter {
         outputs.forEach((name, node) -> firstOutputName.putIfAbsent(node, name));
         Map<Node, String> names = new HashMap<>();
         for (Node n : order) {
-            String out;
-            if (n.op() instanceof Input in) out = in.inputName();
-            else if (n.op() instanceof Constant) out = ctx.fresh("const");
-            else out = firstOutputName.get(n);
-            if (out == null) out = ctx.fresh("v");
+            String out = valueName(n, firstOutputName, ctx);
             List<String> in = new ArrayList<>(n.inputs().size());
             for (Node i : n.inputs()) in.add(names.get(i));
             try {
@@ -94,6 +90,15 @@ public final class GraphExporter {
             builder.output(name, node.dtype().onnx(), node.shape().onnx());
         });
         return builder.build();
+    }
+
+    /** An input keeps its name; a computed output value is named as the output; anything else is numbered. */
+    private static String valueName(Node n, Map<Node, String> outputNames, OnnxLowering ctx) {
+        if (n.op() instanceof Input in) return in.inputName();
+        // a constant is an initializer, not a node output, so an output that is a constant is copied out by Identity
+        if (n.op() instanceof Constant) return ctx.fresh("const");
+        String name = outputNames.get(n);
+        return name != null ? name : ctx.fresh("v");
     }
 
     public static byte[] toBytes(Map<String, Node> outputs, Options options) {
