@@ -75,4 +75,5 @@ public enum MatMul implements Op {
     }
 
     /** ONNX MatMul has numpy semantics, leading-axis broadcasting included. */
-    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("MatMul", in, out); }}
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("MatMul", in, out); }
+}

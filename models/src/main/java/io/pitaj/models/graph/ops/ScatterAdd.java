@@ -82,4 +82,5 @@ public record ScatterAdd(int axis, int size, List<Integer> indices) implements O
         }
         String segments = ctx.op("Reshape", List.of(grouped, ctx.int64s(split)));
         ctx.node("ReduceSum", List.of(segments, ctx.int64s(axis + 1)), out, Attribute.ofInt("keepdims", 0));
-    }}
+    }
+}

@@ -20,4 +20,5 @@ public enum StopGradient implements Op {
     @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {null}; }
 
     /** Gradients are symbolic and already built, so at run time this is the identity. */
-    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Identity", in, out); }}
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Identity", in, out); }
+}

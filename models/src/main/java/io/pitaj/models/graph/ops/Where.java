@@ -38,4 +38,5 @@ public enum Where implements Op {
                 Broadcasting.sumTo(cond.where(zero, g), in[2].shape())};
     }
 
-    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Where", in, out); }}
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Where", in, out); }
+}
