@@ -4,5 +4,15 @@ package io.pitaj.models.graph;
 public enum DType {
     F32, F64, I64, BOOL;
 
+    /** The ONNX element type of this type. */
+    public io.pitaj.models.onnx.DType onnx() {
+        return switch (this) {
+            case F32 -> io.pitaj.models.onnx.DType.FLOAT32;
+            case F64 -> io.pitaj.models.onnx.DType.FLOAT64;
+            case I64 -> io.pitaj.models.onnx.DType.INT64;
+            case BOOL -> io.pitaj.models.onnx.DType.BOOL;
+        };
+    }
+
     public boolean isFloat() { return this == F32 || this == F64; }
 }

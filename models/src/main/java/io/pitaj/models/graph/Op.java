@@ -1,5 +1,8 @@
 package io.pitaj.models.graph;
 
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
+
 /**
  * One operation of the graph: its shape rule, its double-precision forward and its vector-Jacobian product,
  * side by side. Every VJP is written with graph ops, so gradients are graphs too and can be differentiated again.
@@ -28,6 +31,13 @@ public interface Op {
 
     /** An equivalent existing node (algebraic simplification), or null to build the op. */
     default Node simplify(Node[] in) { return null; }
+
+    /**
+     * Writes this op into an ONNX model: standard opset-18 nodes computing {@code y} from the values named
+     * {@code in} (one per input of {@code y}), one of which must define the value named {@code out}. Helper
+     * values get fresh names from {@code ctx}. Throws IllegalArgumentException when the op cannot be expressed.
+     */
+    void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out);
 
     /** Whether evaluating this op at graph-build time is allowed when all inputs are constant. */
     default boolean foldable() { return true; }

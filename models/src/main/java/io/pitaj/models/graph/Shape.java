@@ -1,6 +1,9 @@
 package io.pitaj.models.graph;
 
+import io.pitaj.models.onnx.Dim;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A static tensor shape in which at most one dimension may be the symbolic batch dimension {@link #BATCH},
@@ -54,6 +57,13 @@ public final class Shape {
         int[] out = dims.clone();
         for (int i = 0; i < out.length; i++) if (out[i] == BATCH) out[i] = batch;
         return out;
+    }
+
+    /** The ONNX declared shape: static sizes, and the symbolic "batch" dimension where this shape has the batch. */
+    public io.pitaj.models.onnx.Shape onnx() {
+        List<Dim> out = new ArrayList<>(dims.length);
+        for (int d : dims) out.add(d == BATCH ? Dim.BATCH : Dim.of(d));
+        return new io.pitaj.models.onnx.Shape(out);
     }
 
     /** Normalises a possibly negative axis. */

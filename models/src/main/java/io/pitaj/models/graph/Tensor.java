@@ -1,5 +1,6 @@
 package io.pitaj.models.graph;
 
+import io.pitaj.models.onnx.HostTensor;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -92,6 +93,30 @@ public final class Tensor {
             throw new IllegalArgumentException(Arrays.toString(shape) + " does not broadcast to " + Arrays.toString(target));
         }
         return zip(this, zeros(target), (x, z) -> x);
+    }
+
+    /**
+     * These values as a host tensor of the ONNX element type of {@code dtype} (float32 values are rounded, integer
+     * and boolean values are exact). The data is copied, so the host tensor does not alias this one.
+     */
+    public HostTensor toHost(DType dtype) {
+        long[] dims = Arrays.stream(shape).asLongStream().toArray();
+        switch (dtype) {
+            case F32: {
+                float[] f = new float[data.length];
+                for (int i = 0; i < f.length; i++) f[i] = (float) data[i];
+                return HostTensor.ofFloats(f, dims);
+            }
+            case F64:
+                return HostTensor.ofDoubles(data.clone(), dims);
+            case I64:
+                return HostTensor.ofLongs(Arrays.stream(data).mapToLong(v -> (long) v).toArray(), dims);
+            default: {
+                boolean[] b = new boolean[data.length];
+                for (int i = 0; i < b.length; i++) b[i] = data[i] != 0;
+                return HostTensor.ofBooleans(b, dims);
+            }
+        }
     }
 
     public Tensor reshape(int[] newShape) { return new Tensor(newShape, data); }

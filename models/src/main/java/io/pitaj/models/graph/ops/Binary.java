@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /**
  * Broadcasting arithmetic on two float tensors of the same type. Each constant gives the forward value and the
@@ -73,6 +75,8 @@ public enum Binary implements Op {
         return new Node[] {Broadcasting.sumTo(d[0], in[0].shape()), Broadcasting.sumTo(d[1], in[1].shape())};
     }
 
+    /** ONNX arithmetic broadcasts multidirectionally, exactly like {@link Shape#broadcast}. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node(onnxName, in, out); }
     /** x + 0, x − 0, x · 1, x / 1 and x ^ 1 are x when that does not change the shape. */
     @Override public Node simplify(Node[] in) {
         Node a = in[0], b = in[1];

@@ -5,6 +5,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Element-type conversion; gradients flow between float types only. */
 public record Cast(DType to) implements Op {
@@ -29,4 +31,9 @@ public record Cast(DType to) implements Op {
     }
 
     @Override public Node simplify(Node[] in) { return in[0].dtype() == to ? in[0] : null; }
+
+    /** ONNX Cast truncates floats toward zero for int64 and maps non-zero to true for bool, as {@link #eval} does. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        ctx.node("Cast", in, out, OnnxLowering.castTo(to.onnx()));
+    }
 }

@@ -5,6 +5,9 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.Attribute;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Broadcasting comparisons giving boolean masks; masks carry no gradient. */
 public enum Compare implements Op {
@@ -40,4 +43,14 @@ public enum Compare implements Op {
     @Override public Tensor eval(Tensor[] in) { return Tensor.zip(in[0], in[1], (a, b) -> test(a, b) ? 1 : 0); }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {null, null}; }
+
+    /** ONNX orders only numbers, so booleans are compared as int64 (false < true), as the interpreter does. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        if (this == EQUAL || y.input(0).dtype() != DType.BOOL) {
+            ctx.node(onnxName, in, out);
+            return;
+        }
+        Attribute toInt = OnnxLowering.castTo(DType.I64.onnx());
+        ctx.node(onnxName, List.of(ctx.op("Cast", List.of(in.get(0)), toInt), ctx.op("Cast", List.of(in.get(1)), toInt)), out);
+    }
 }

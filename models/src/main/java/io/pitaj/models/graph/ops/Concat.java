@@ -4,6 +4,9 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.Attribute;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Joins tensors along a static axis; all other dimensions must agree. */
 public record Concat(int axis) implements Op {
@@ -55,4 +58,8 @@ public record Concat(int axis) implements Op {
     }
 
     @Override public Node simplify(Node[] in) { return in.length == 1 ? in[0] : null; }
+
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        ctx.node("Concat", in, out, Attribute.ofInt("axis", axis));
+    }
 }

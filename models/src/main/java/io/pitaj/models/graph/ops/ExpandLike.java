@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /**
  * Broadcasts the first input to the broadcast of both shapes; the second input only lends its shape (so a static
@@ -26,5 +28,16 @@ public enum ExpandLike implements Op {
 
     @Override public Node simplify(Node[] in) {
         return in[0].shape().equals(Shape.broadcast(in[0].shape(), in[1].shape())) ? in[0] : null;
+    }
+
+
+    /**
+     * ONNX Expand broadcasts bidirectionally between the input and the requested shape, which is exactly this op.
+     * A static donor shape is an int64 constant; one with the batch dimension is read at run time with Shape.
+     */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        Node like = y.input(1);
+        String shape = like.shape().hasBatch() ? ctx.shapeOf(in.get(1)) : ctx.int64s(like.shape().dims());
+        ctx.node("Expand", List.of(in.get(0), shape), out);
     }
 }

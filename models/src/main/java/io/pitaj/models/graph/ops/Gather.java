@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.Attribute;
+import io.pitaj.models.onnx.OnnxLowering;
 import java.util.List;
 
 /**
@@ -35,4 +37,8 @@ public record Gather(int axis, List<Integer> indices) implements Op {
     }
 
     int[] ints() { return indices.stream().mapToInt(Integer::intValue).toArray(); }
+
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        ctx.node("Gather", List.of(in.get(0), ctx.int64s(ints())), out, Attribute.ofInt("axis", axis));
+    }
 }

@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Numpy/ONNX matmul over the last two axes, leading axes broadcast; both operands rank ≥ 2. */
 public enum MatMul implements Op {
@@ -71,4 +73,7 @@ public enum MatMul implements Op {
         Node a = in[0], b = in[1];
         return new Node[] {Broadcasting.sumTo(g.matmul(b.mT()), a.shape()), Broadcasting.sumTo(a.mT().matmul(g), b.shape())};
     }
+
+    /** ONNX MatMul has numpy semantics, leading-axis broadcasting included. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("MatMul", in, out); }
 }

@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Zero padding along a static axis: the adjoint of {@link Slice}. */
 public record Pad(int axis, int before, int after) implements Op {
@@ -37,4 +39,13 @@ public record Pad(int axis, int before, int after) implements Op {
     }
 
     @Override public Node simplify(Node[] in) { return before == 0 && after == 0 ? in[0] : null; }
+
+    /** ONNX pads lists all begins, then all ends; mode "constant" with the default value 0 is zero padding. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        int rank = y.rank();
+        int[] pads = new int[2 * rank];
+        pads[axis] = before;
+        pads[rank + axis] = after;
+        ctx.node("Pad", List.of(in.get(0), ctx.int64s(pads)), out);
+    }
 }

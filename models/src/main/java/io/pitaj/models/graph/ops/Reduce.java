@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.Attribute;
+import io.pitaj.models.onnx.OnnxLowering;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -106,5 +108,15 @@ public record Reduce(Kind kind, List<Integer> axes, boolean keepDims) implements
         }
         Node one = x.graph().scalar(1, x.dtype());
         return batch ? one.expandLike(x).sumKeep(axes.stream().mapToInt(Integer::intValue).toArray()) : one.mul(n);
+    }
+
+    /** Opset 18 takes the axes as an int64 input; reducing a scalar over no axes is the identity. */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        if (axes.isEmpty()) {
+            ctx.node("Identity", in, out);
+            return;
+        }
+        String axesName = ctx.int64s(axes.stream().mapToInt(Integer::intValue).toArray());
+        ctx.node(kind.onnxName(), List.of(in.get(0), axesName), out, Attribute.ofInt("keepdims", keepDims ? 1 : 0));
     }
 }

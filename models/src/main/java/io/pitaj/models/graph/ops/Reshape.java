@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /**
  * New shape, same row-major elements. The batch dimension is never merged with others: it appears in the target
@@ -42,5 +44,16 @@ public record Reshape(Shape target) implements Op {
         if (in[0].shape().equals(target)) return in[0];
         // reshape of a reshape is one reshape
         return in[0].op() instanceof Reshape ? in[0].input(0).reshape(target) : null;
+    }
+
+    /**
+     * The target with −1 at the batch position (Shape.BATCH is −1 already), so ONNX infers the batch from the
+     * element count. A literal 0 would mean "copy the input dimension" in ONNX, hence zero-length targets are refused.
+     */
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        for (int d : target.dims()) {
+            if (d == 0) throw new IllegalArgumentException("zero-length reshape target " + target + " is not exported");
+        }
+        ctx.node("Reshape", List.of(in.get(0), ctx.int64s(target.dims())), out);
     }
 }

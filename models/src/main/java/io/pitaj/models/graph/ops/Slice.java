@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Positions [start, end) of a static axis. */
 public record Slice(int axis, int start, int end) implements Op {
@@ -40,5 +42,9 @@ public record Slice(int axis, int start, int end) implements Op {
 
     @Override public Node simplify(Node[] in) {
         return start == 0 && axis < in[0].rank() && end == in[0].shape().dim(axis) ? in[0] : null;
+    }
+
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        ctx.node("Slice", List.of(in.get(0), ctx.int64s(start), ctx.int64s(end), ctx.int64s(axis)), out);
     }
 }

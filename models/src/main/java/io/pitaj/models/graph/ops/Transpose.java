@@ -4,6 +4,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.Attribute;
+import io.pitaj.models.onnx.OnnxLowering;
 import java.util.List;
 
 /** Permutes axes: output axis i is input axis perm[i]. */
@@ -52,5 +54,9 @@ public record Transpose(List<Integer> perm) implements Op {
     @Override public Node simplify(Node[] in) {
         for (int i = 0; i < perm.size(); i++) if (perm.get(i) != i) return null;
         return in[0];
+    }
+
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+        ctx.node("Transpose", in, out, Attribute.ofInts("perm", perm.stream().mapToLong(Integer::longValue).toArray()));
     }
 }

@@ -5,6 +5,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** Element-wise functions of one float tensor: forward value and derivative, each in one line. */
 public enum Unary implements Op {
@@ -73,6 +75,7 @@ public enum Unary implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {d(in[0], y, g)}; }
 
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node(onnxName, in, out); }
     @Override public Node simplify(Node[] in) {
         return this == NEG && in[0].op() == NEG ? in[0].input(0) : null;
     }

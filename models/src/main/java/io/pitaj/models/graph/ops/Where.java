@@ -5,6 +5,8 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Op;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.onnx.OnnxLowering;
+import java.util.List;
 
 /** cond ? a : b element-wise, broadcasting all three; the gradient is routed to the chosen branch. */
 public enum Where implements Op {
@@ -35,4 +37,6 @@ public enum Where implements Op {
         return new Node[] {null, Broadcasting.sumTo(cond.where(g, zero), in[1].shape()),
                 Broadcasting.sumTo(cond.where(zero, g), in[2].shape())};
     }
+
+    @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Where", in, out); }
 }
