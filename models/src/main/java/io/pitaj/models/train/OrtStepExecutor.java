@@ -2,6 +2,7 @@ package io.pitaj.models.train;
 
 import io.pitaj.models.graph.Tensor;
 import io.pitaj.models.onnx.HostTensor;
+import io.pitaj.models.runtime.ExecutionProvider;
 import io.pitaj.models.runtime.GraphTensors;
 import io.pitaj.models.runtime.InferenceSession;
 import io.pitaj.models.runtime.SessionRunner;
@@ -23,6 +24,9 @@ public final class OrtStepExecutor implements StepExecutor, AutoCloseable {
         this.session = session;
         this.runner = session.newRunner();
     }
+
+    /** The provider the session actually runs on (CPU after a CUDA fallback). */
+    public ExecutionProvider provider() { return session.provider(); }
 
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> inputs) {

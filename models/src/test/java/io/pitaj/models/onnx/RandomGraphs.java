@@ -179,15 +179,30 @@ final class RandomGraphs {
     }
 
     /** The static elements regrouped into one or two axes, with the batch (if any) at a random position. */
+    /** A new factorisation of the static dimensions; elements before and after the batch axis stay on their side. */
     private int[] refactor(Shape s) {
-        int n = (int) s.staticSize();
+        int b = s.batchAxis();
+        int before = 1, after = 1;
+        for (int i = 0; i < s.rank(); i++) {
+            if (b >= 0 && i < b) before *= s.dim(i);
+            else if (i != b) after *= s.dim(i);
+        }
         List<Integer> dims = new ArrayList<>();
-        int split = 1;
-        for (int d = 2; d < n; d++) if (n % d == 0 && rnd.nextBoolean()) split = d;
-        if (split > 1) dims.add(split);
-        dims.add(n / split);
-        if (s.hasBatch()) dims.add(rnd.nextInt(dims.size() + 1), BATCH);
+        if (b >= 0) {
+            if (before > 1) dims.addAll(split(before));
+            dims.add(BATCH);
+            if (after > 1) dims.addAll(split(after));
+        } else {
+            dims.addAll(split(after));
+        }
         return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** n as one factor or a random pair of factors. */
+    private List<Integer> split(int n) {
+        int first = 1;
+        for (int d = 2; d < n; d++) if (n % d == 0 && rnd.nextBoolean()) first = d;
+        return first > 1 ? List.of(first, n / first) : List.of(n);
     }
 
     private static int[] withLeadingOne(Shape s) {

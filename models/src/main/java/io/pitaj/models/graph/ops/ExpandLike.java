@@ -30,7 +30,6 @@ public enum ExpandLike implements Op {
         return in[0].shape().equals(Shape.broadcast(in[0].shape(), in[1].shape())) ? in[0] : null;
     }
 
-
     /**
      * ONNX Expand broadcasts bidirectionally between the input and the requested shape, which is exactly this op.
      * A static donor shape is an int64 constant; one with the batch dimension is read at run time with Shape.
