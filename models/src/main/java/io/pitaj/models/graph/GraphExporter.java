@@ -52,6 +52,11 @@ public final class GraphExporter {
         }
     }
 
+    /** The model computing a named graph's outputs, in their order. */
+    public static ModelProto export(NamedGraph graph, Options options) {
+        return export(new LinkedHashMap<>(graph.outputs()), options);
+    }
+
     /**
      * The model computing {@code outputs}, in the map's order. The map must have a defined order (a LinkedHashMap
      * or a SortedMap) unless it has one entry, because the order is part of the file.

@@ -1,5 +1,6 @@
 package io.pitaj.models.train;
 
+import io.pitaj.models.graph.NamedGraph;
 import static io.pitaj.models.train.TrainingGraphNames.*;
 
 import io.pitaj.models.graph.DType;

@@ -1,5 +1,6 @@
 package io.pitaj.models.train;
 
+import io.pitaj.models.graph.NamedGraph;
 import io.pitaj.models.graph.Interpreter;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Tensor;

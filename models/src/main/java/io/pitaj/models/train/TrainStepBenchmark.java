@@ -1,5 +1,6 @@
 package io.pitaj.models.train;
 
+import io.pitaj.models.graph.NamedGraph;
 import static io.pitaj.models.train.TrainingGraphNames.NEW_ADAM_M;
 import static io.pitaj.models.train.TrainingGraphNames.NEW_ADAM_V;
 import static io.pitaj.models.train.TrainingGraphNames.NEW_PARAM;
@@ -75,7 +76,7 @@ public final class TrainStepBenchmark {
     /** Runs {@code warmup} untimed and {@code steps} timed steps; {@code progress} hears each timed step's index. */
     public Result run(SessionSettings settings, int warmup, int steps, IntConsumer progress) {
         if (steps < 1 || warmup < 0) throw new IllegalArgumentException("need at least one timed step and a non-negative warm-up");
-        var model = GraphExporter.export(stepGraph.outputs(), GraphExporter.Options.named("train_step"));
+        var model = GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step"));
         TrainingState state = TrainingState.initial(params.copy());
         try (OrtStepExecutor step = new OrtStepExecutor(OrtRuntime.shared().open(model, settings))) {
             ExecutionProvider provider = step.provider();

@@ -53,7 +53,7 @@ class DivergenceTest {
         Tensor direction = Tensor.zeros(x.shape());
         int d = x.size() / x.dim(0);
         for (int n = 0; n < x.dim(0); n++) direction.data()[n * d + i] = 1; // samples are independent
-        return FiniteDifferences.directional(List.of(f), Map.of("x", x), Map.of("x", direction), FiniteDifferences.STEP)
+        return FiniteDifferences.directional(Engine.INTERPRETER, List.of(f), Map.of("x", x), Map.of("x", direction), FiniteDifferences.STEP)
                 .get(0);
     }
 

@@ -12,8 +12,9 @@ import java.util.Random;
 
 /**
  * The finite-difference checks shared by all graph and network tests: central differences of graph outputs with
- * respect to named graph inputs, evaluated in double precision by the {@link Interpreter}, and the assertions that
- * compare them with reverse-mode gradients (first order) and double-backprop Hessian-vector products (second order).
+ * respect to named graph inputs, and the assertions that compare them with reverse-mode gradients (first order) and
+ * double-backprop Hessian-vector products (second order). Every value — outputs, gradients and differences alike — is
+ * computed by one {@link Engine}: the double-precision interpreter, or ONNX Runtime running the exported graphs.
  */
 public final class FiniteDifferences {
     /** Central-difference step: truncation error ~h², rounding error ~1e-16/h, both far below the tolerances used. */
@@ -23,18 +24,19 @@ public final class FiniteDifferences {
     private FiniteDifferences() {}
 
     /** (out(p + h·d) − out(p − h·d)) / 2h for each output; {@code direction} maps input names to displacements. */
-    public static List<Tensor> directional(List<Node> outputs, Map<String, Tensor> point, Map<String, Tensor> direction,
-            double h) {
-        List<Tensor> plus = Interpreter.run(outputs, displaced(point, direction, h));
-        List<Tensor> minus = Interpreter.run(outputs, displaced(point, direction, -h));
+    public static List<Tensor> directional(Engine engine, List<Node> outputs, Map<String, Tensor> point,
+            Map<String, Tensor> direction, double h) {
+        List<Tensor> plus = engine.run(outputs, displaced(point, direction, h));
+        List<Tensor> minus = engine.run(outputs, displaced(point, direction, -h));
         List<Tensor> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) out.add(Tensor.zip(plus.get(i), minus.get(i), (p, m) -> (p - m) / (2 * h)));
         return out;
     }
 
     /** Asserts that Autodiff.grad of the scalar {@code f} matches central differences in every element of every input. */
-    public static void assertGradientMatches(Node f, List<Node> wrt, Map<String, Tensor> point, double h, double tol) {
-        List<Tensor> grads = Interpreter.run(Autodiff.grad(f, wrt), point);
+    public static void assertGradientMatches(Engine engine, Node f, List<Node> wrt, Map<String, Tensor> point, double h,
+            double tol) {
+        List<Tensor> grads = engine.run(Autodiff.grad(f, wrt), point);
         for (int k = 0; k < wrt.size(); k++) {
             String name = inputName(wrt.get(k));
             Tensor x = point.get(name);
@@ -42,7 +44,7 @@ public final class FiniteDifferences {
             for (int e = 0; e < x.size(); e++) {
                 Tensor onehot = Tensor.zeros(x.shape());
                 onehot.data()[e] = 1;
-                numeric[e] = directional(List.of(f), point, Map.of(name, onehot), h).get(0).item();
+                numeric[e] = directional(engine, List.of(f), point, Map.of(name, onehot), h).get(0).item();
             }
             assertClose(new Tensor(x.shape(), numeric), grads.get(k), tol, "∂f/∂" + name);
         }
@@ -52,8 +54,8 @@ public final class FiniteDifferences {
      * Asserts that the Hessian-vector product by double backprop, ∇(⟨∇f, v⟩), matches the central difference of ∇f
      * along a random direction v that moves all inputs of {@code wrt} at once (so mixed second derivatives count).
      */
-    public static void assertHessianVectorProductMatches(Node f, List<Node> wrt, Map<String, Tensor> point, Random rnd,
-            double h, double tol) {
+    public static void assertHessianVectorProductMatches(Engine engine, Node f, List<Node> wrt, Map<String, Tensor> point,
+            Random rnd, double h, double tol) {
         Graph g = f.graph();
         List<Node> grads = Autodiff.grad(f, wrt);
         Map<String, Tensor> direction = new HashMap<>();
@@ -68,16 +70,16 @@ public final class FiniteDifferences {
             Node term = grads.get(k).mul(g.input(probeName, wrt.get(k).dtype(), wrt.get(k).shape())).sumAll();
             inner = inner == null ? term : inner.add(term);
         }
-        List<Tensor> hvp = Interpreter.run(Autodiff.grad(inner, wrt), withProbes);
-        List<Tensor> numeric = directional(grads, point, direction, h);
+        List<Tensor> hvp = engine.run(Autodiff.grad(inner, wrt), withProbes);
+        List<Tensor> numeric = directional(engine, grads, point, direction, h);
         for (int k = 0; k < wrt.size(); k++) {
             assertClose(numeric.get(k), hvp.get(k), tol, "(H·v) for " + inputName(wrt.get(k)));
         }
     }
 
     public static void assertDerivativesMatch(Node f, List<Node> wrt, Map<String, Tensor> point, Random rnd) {
-        assertGradientMatches(f, wrt, point, STEP, TOLERANCE);
-        assertHessianVectorProductMatches(f, wrt, point, rnd, STEP, TOLERANCE);
+        assertGradientMatches(Engine.INTERPRETER, f, wrt, point, STEP, TOLERANCE);
+        assertHessianVectorProductMatches(Engine.INTERPRETER, f, wrt, point, rnd, STEP, TOLERANCE);
     }
 
     /**
@@ -85,15 +87,15 @@ public final class FiniteDifferences {
      * weights w (a graph input, so y may carry the batch dimension; {@code batch} binds it). The quadratic term makes
      * the second-order check non-trivial for ops linear in their inputs: it differentiates their VJPs.
      */
-    public static void assertDerivativesOfWeightedSumMatch(Node y, List<Node> wrt, Map<String, Tensor> point, int batch,
-            Random rnd, double h, double tol) {
+    public static void assertDerivativesOfWeightedSumMatch(Engine engine, Node y, List<Node> wrt, Map<String, Tensor> point,
+            int batch, Random rnd, double h, double tol) {
         String name = "weights" + y.graph().size();
         Node w = y.graph().input(name, y.dtype(), y.shape());
         Map<String, Tensor> withWeights = new HashMap<>(point);
         withWeights.put(name, RandomTensors.gaussian(rnd, y.shape().bind(batch)));
         Node f = w.mul(y.add(y.square().mul(0.5))).sumAll();
-        assertGradientMatches(f, wrt, withWeights, h, tol);
-        assertHessianVectorProductMatches(f, wrt, withWeights, rnd, h, tol);
+        assertGradientMatches(engine, f, wrt, withWeights, h, tol);
+        assertHessianVectorProductMatches(engine, f, wrt, withWeights, rnd, h, tol);
     }
 
     /** Element-wise |actual − expected| ≤ tol·max(1, max|expected|), with shapes equal. */

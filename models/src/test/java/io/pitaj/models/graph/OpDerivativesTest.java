@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -169,9 +170,25 @@ class OpDerivativesTest {
 
     private static Node zero(Node like) { return like.graph().scalar(0, like.dtype()); }
 
+    private static final OrtEngine ORT = new OrtEngine();
+
+    @AfterAll
+    static void closeSessions() { ORT.close(); }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void firstAndSecondDerivativesMatchFiniteDifferences(Row row) {
+    void firstAndSecondDerivativesMatchFiniteDifferencesInTheInterpreter(Row row) {
+        check(row, Engine.INTERPRETER);
+    }
+
+    /** The same table with every value — outputs, gradients, Hessian-vector products, differences — from ONNX Runtime. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void firstAndSecondDerivativesMatchFiniteDifferencesInOnnxRuntime(Row row) {
+        check(row, ORT);
+    }
+
+    private static void check(Row row, Engine engine) {
         Random rnd = new Random(row.name.hashCode());
         Graph g = new Graph();
         Map<String, Tensor> point = new HashMap<>();
@@ -182,7 +199,7 @@ class OpDerivativesTest {
             point.put("x" + i, RandomTensors.sample(a.sampler, rnd, a.shape.bind(BATCH_SIZE)));
         }
         try {
-            FiniteDifferences.assertDerivativesOfWeightedSumMatch(row.op.apply(in), List.of(in), point, BATCH_SIZE, rnd,
+            FiniteDifferences.assertDerivativesOfWeightedSumMatch(engine, row.op.apply(in), List.of(in), point, BATCH_SIZE, rnd,
                     row.step, row.tol);
         } catch (AssertionError e) {
             throw new AssertionError(row.name + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.pitaj.models.nn;
 
+import io.pitaj.models.graph.Engine;
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.FiniteDifferences;
 import io.pitaj.models.graph.Graph;
@@ -34,7 +35,7 @@ class EmbeddingsTest {
         Map<String, Tensor> point = Map.of("t", tv);
         FiniteDifferences.assertClose(new Tensor(new int[] {N, 256}, expected), Interpreter.run(List.of(y), point).get(0),
                 1e-15, "timestep embedding");
-        FiniteDifferences.assertDerivativesOfWeightedSumMatch(y, List.of(t), point, N, rnd, FiniteDifferences.STEP,
+        FiniteDifferences.assertDerivativesOfWeightedSumMatch(Engine.INTERPRETER, y, List.of(t), point, N, rnd, FiniteDifferences.STEP,
                 FiniteDifferences.TOLERANCE);
     }
 
@@ -71,7 +72,7 @@ class EmbeddingsTest {
         Map<String, Tensor> point = Map.of("x", xv);
         FiniteDifferences.assertClose(new Tensor(new int[] {N, 8}, expected), Interpreter.run(List.of(y), point).get(0),
                 1e-14, "Fourier features");
-        FiniteDifferences.assertDerivativesOfWeightedSumMatch(y, List.of(x), point, N, rnd, FiniteDifferences.STEP,
+        FiniteDifferences.assertDerivativesOfWeightedSumMatch(Engine.INTERPRETER, y, List.of(x), point, N, rnd, FiniteDifferences.STEP,
                 FiniteDifferences.TOLERANCE);
     }
 }

@@ -1,5 +1,6 @@
 package io.pitaj.models.train;
 
+import io.pitaj.models.graph.NamedGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,5 @@
-package io.pitaj.models.train;
+package io.pitaj.models.graph;
 
-import io.pitaj.models.graph.Graph;
-import io.pitaj.models.graph.Node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A graph together with its named outputs, in a fixed order: what an exporter writes and what a
- * {@link StepExecutor} runs. Input names are those of the graph's {@link Graph#inputs() inputs}.
+ * A graph together with its named outputs, in a fixed order: what {@link GraphExporter} writes and what the
+ * interpreter or an ONNX session runs. Input names are those of the graph's {@link Graph#inputs() inputs}.
  */
 public record NamedGraph(Graph graph, Map<String, Node> outputs) {
     public NamedGraph {
