@@ -32,7 +32,7 @@ public final class InferenceSession implements AutoCloseable {
     private final SessionSettings settings;
     private final Map<String, ValueSpec> inputs;
     private final Map<String, ValueSpec> outputs;
-    private final Set<SessionRunner> runners = ConcurrentHashMap.newKeySet();
+    private final Set<AutoCloseable> runners = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private InferenceSession(OrtEnvironment env, OrtSession session, OrtSession.SessionOptions options,
@@ -121,7 +121,18 @@ public final class InferenceSession implements AutoCloseable {
         return runner;
     }
 
-    void forget(SessionRunner runner) {
+    /**
+     * A single-thread runner that carries state from run to run in native memory: {@code carried} maps each output
+     * to the input it becomes in the next run. Close it (or this session) when done.
+     */
+    public CarriedStateRunner newCarriedStateRunner(Map<String, String> carried) {
+        checkOpen();
+        CarriedStateRunner runner = new CarriedStateRunner(this, session, env, carried);
+        runners.add(runner);
+        return runner;
+    }
+
+    void forget(AutoCloseable runner) {
         runners.remove(runner);
     }
 
@@ -137,7 +148,13 @@ public final class InferenceSession implements AutoCloseable {
             return;
         }
         closed = true;
-        List.copyOf(runners).forEach(SessionRunner::close);
+        for (AutoCloseable r : List.copyOf(runners)) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new InferenceException("closing a runner failed: " + e.getMessage(), e);
+            }
+        }
         try {
             session.close();
         } catch (OrtException e) {

@@ -1,9 +1,7 @@
 package io.pitaj.models.train;
 
 import io.pitaj.models.graph.NamedGraph;
-import static io.pitaj.models.train.TrainingGraphNames.NEW_ADAM_M;
-import static io.pitaj.models.train.TrainingGraphNames.NEW_ADAM_V;
-import static io.pitaj.models.train.TrainingGraphNames.NEW_PARAM;
+import static io.pitaj.models.train.TrainingGraphNames.*;
 
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.GraphExporter;
@@ -12,11 +10,19 @@ import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
 import io.pitaj.models.nn.Mlp;
 import io.pitaj.models.nn.ParameterSet;
+import io.pitaj.models.nn.Parameter;
+import io.pitaj.models.onnx.HostTensor;
+import io.pitaj.models.runtime.CarriedStateRunner;
 import io.pitaj.models.runtime.ExecutionProvider;
+import io.pitaj.models.runtime.GraphTensors;
+import io.pitaj.models.runtime.InferenceSession;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.targets.StandardNormal;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -73,32 +79,52 @@ public final class TrainStepBenchmark {
 
     public int parameterCount() { return params.count(); }
 
-    /** Runs {@code warmup} untimed and {@code steps} timed steps; {@code progress} hears each timed step's index. */
+    /**
+     * Runs {@code warmup} untimed and {@code steps} timed steps; {@code progress} hears each timed step's index.
+     * Parameters and Adam moments stay in ONNX Runtime's buffers from step to step ({@link CarriedStateRunner}),
+     * as in training: a step moves only the batch in and the loss out.
+     */
     public Result run(SessionSettings settings, int warmup, int steps, IntConsumer progress) {
         if (steps < 1 || warmup < 0) throw new IllegalArgumentException("need at least one timed step and a non-negative warm-up");
         var model = GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step"));
-        TrainingState state = TrainingState.initial(params.copy());
-        try (OrtStepExecutor step = new OrtStepExecutor(OrtRuntime.shared().open(model, settings))) {
-            ExecutionProvider provider = step.provider();
+        try (InferenceSession session = OrtRuntime.shared().open(model, settings);
+             CarriedStateRunner runner = session.newCarriedStateRunner(carriedState())) {
+            io.pitaj.models.onnx.DType type = config.dtype().onnx();
+            for (Parameter p : params.parameters()) {
+                runner.setState(PARAM + p.name(), GraphTensors.toHost(p.tensor(), type));
+                Tensor zeros = Tensor.zeros(p.tensor().shape());
+                runner.setState(ADAM_M + p.name(), GraphTensors.toHost(zeros, type));
+                runner.setState(ADAM_V + p.name(), GraphTensors.toHost(zeros, type));
+            }
+            Map<String, HostTensor> feed = new HashMap<>();
+            batch.forEach((name, value) -> feed.put(DATA + name, GraphTensors.toHost(value, type)));
+            feed.put(LEARNING_RATE, GraphTensors.toHost(Tensor.scalar(AdamConfig.PITA_LEARNING_RATE), type));
             double firstLoss = Double.NaN, loss = Double.NaN;
             double[] millis = new double[steps];
             for (int i = 0; i < warmup + steps; i++) {
                 long t0 = System.nanoTime();
-                Map<String, Tensor> out = step.run(Trainer.stepInputs(state, AdamConfig.PITA_LEARNING_RATE, batch));
-                Trainer.copyBack(out, NEW_PARAM, state.params());
-                Trainer.copyBack(out, NEW_ADAM_M, state.adamM());
-                Trainer.copyBack(out, NEW_ADAM_V, state.adamV());
-                state.advance();
+                feed.put(STEP, GraphTensors.toHost(Tensor.scalar(i + 1), type));
+                loss = GraphTensors.fromHost(runner.run(feed, List.of(LOSS)).get(LOSS)).item();
                 long t1 = System.nanoTime();
-                loss = out.get(TrainingGraphNames.LOSS).item();
                 if (i == 0) firstLoss = loss;
                 if (i >= warmup) {
                     millis[i - warmup] = (t1 - t0) * 1e-6;
                     progress.accept(i - warmup + 1);
                 }
             }
-            return new Result(median(millis), params.count(), model.getGraph().getNodeCount(), provider, firstLoss, loss);
+            return new Result(median(millis), params.count(), model.getGraph().getNodeCount(), session.provider(), firstLoss, loss);
         }
+    }
+
+    /** Each updated parameter and moment feeds the next step's input of the same name. */
+    private Map<String, String> carriedState() {
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (String name : params.names()) {
+            carried.put(NEW_PARAM + name, PARAM + name);
+            carried.put(NEW_ADAM_M + name, ADAM_M + name);
+            carried.put(NEW_ADAM_V + name, ADAM_V + name);
+        }
+        return carried;
     }
 
     static double median(double[] values) {
