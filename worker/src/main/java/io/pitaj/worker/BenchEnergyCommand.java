@@ -1,13 +1,13 @@
 package io.pitaj.worker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pitaj.models.metrics.Statistics;
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
 import io.pitaj.models.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ final class BenchEnergyCommand implements Callable<Integer> {
                 rates[r] = evaluateFor(target, work, energies, grad, seconds / REPETITIONS);
                 progress(err, String.format(Locale.ROOT, "bench: repetition %d/%d: %.4g evaluations/s", r + 1, REPETITIONS, rates[r]));
             }
-            evalsPerSecond = median(rates);
+            evalsPerSecond = Statistics.median(rates);
         }
         report(system, threadCount, evalsPerSecond);
         return 0;
@@ -90,13 +90,6 @@ final class BenchEnergyCommand implements Callable<Integer> {
             elapsed = System.nanoTime() - start;
         } while (elapsed < limit);
         return calls * (double) work.size() / (elapsed * 1e-9);
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
     }
 
     private void report(SystemInfo<?> system, int threadCount, double evalsPerSecond) throws IOException {

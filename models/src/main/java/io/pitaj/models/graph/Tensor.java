@@ -147,6 +147,16 @@ public final class Tensor {
         return s;
     }
 
+    /**
+     * Product of {@code shape[from .. to)}: the outer (before an axis) and inner (after it) extents of a row-major
+     * tensor, which turn one-axis ops into block copies.
+     */
+    public static int product(int[] shape, int from, int to) {
+        int n = 1;
+        for (int d = from; d < to; d++) n *= shape[d];
+        return n;
+    }
+
     static int[] strides(int[] shape) {
         int[] s = new int[shape.length];
         int stride = 1;

@@ -8,6 +8,7 @@ import io.pitaj.models.graph.GraphExporter;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
+import io.pitaj.models.metrics.Statistics;
 import io.pitaj.models.nn.Mlp;
 import io.pitaj.models.nn.ParameterSet;
 import io.pitaj.models.nn.Parameter;
@@ -19,7 +20,6 @@ import io.pitaj.models.runtime.InferenceSession;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.targets.StandardNormal;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +112,7 @@ public final class TrainStepBenchmark {
                     progress.accept(i - warmup + 1);
                 }
             }
-            return new Result(median(millis), params.count(), model.getGraph().getNodeCount(), session.provider(), firstLoss, loss);
+            return new Result(Statistics.median(millis), params.count(), model.getGraph().getNodeCount(), session.provider(), firstLoss, loss);
         }
     }
 
@@ -125,13 +125,6 @@ public final class TrainStepBenchmark {
             carried.put(NEW_ADAM_V + name, ADAM_V + name);
         }
         return carried;
-    }
-
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
     }
 
     private static Tensor gaussian(SplittableRandom rng, int rows, int cols) {

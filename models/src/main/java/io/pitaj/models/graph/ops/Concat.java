@@ -31,9 +31,7 @@ public record Concat(int axis) implements Op {
     @Override public Tensor eval(Tensor[] in) {
         int[] out = in[0].shape();
         for (int i = 1; i < in.length; i++) out[axis] += in[i].dim(axis);
-        int outer = 1, inner = 1;
-        for (int d = 0; d < axis; d++) outer *= out[d];
-        for (int d = axis + 1; d < out.length; d++) inner *= out[d];
+        int outer = Tensor.product(out, 0, axis), inner = Tensor.product(out, axis + 1, out.length);
         double[] r = new double[(int) Tensor.zeros(out).size()];
         int pos = 0;
         for (int o = 0; o < outer; o++) {

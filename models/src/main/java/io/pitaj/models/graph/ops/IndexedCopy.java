@@ -9,9 +9,7 @@ final class IndexedCopy {
 
     static Tensor copy(Tensor x, int axis, List<Integer> indices, int outLength, boolean scatter) {
         int[] s = x.shape();
-        int outer = 1, inner = 1;
-        for (int d = 0; d < axis; d++) outer *= s[d];
-        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        int outer = Tensor.product(s, 0, axis), inner = Tensor.product(s, axis + 1, s.length);
         int inLength = s[axis];
         double[] src = x.data(), r = new double[outer * outLength * inner];
         for (int o = 0; o < outer; o++) {

@@ -22,9 +22,7 @@ public record Pad(int axis, int before, int after) implements Op {
     @Override public Tensor eval(Tensor[] in) {
         Tensor x = in[0];
         int[] s = x.shape();
-        int outer = 1, inner = 1;
-        for (int d = 0; d < axis; d++) outer *= s[d];
-        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        int outer = Tensor.product(s, 0, axis), inner = Tensor.product(s, axis + 1, s.length);
         int len = s[axis], total = len + before + after;
         double[] r = new double[outer * total * inner];
         for (int o = 0; o < outer; o++) {
