@@ -1,14 +1,23 @@
 package io.pitaj.worker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pitaj.models.forcefield.ForceFieldOptions;
+import io.pitaj.models.forcefield.ImplicitSolvent;
 import io.pitaj.models.forcefield.NonbondedCutoff;
+import io.pitaj.models.forcefield.PeptideSystems;
+import io.pitaj.models.forcefield.PrmtopFormatException;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
+import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.Target;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +35,18 @@ final class EnergyCommand implements Callable<Integer> {
     @ParentCommand
     private PitaCli pita;
 
-    @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems').")
-    private String systemName;
+    /** Either a catalogued system or a user's AMBER topology. */
+    static final class Source {
+        @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems').")
+        String systemName;
+
+        @Option(names = "--prmtop", required = true, paramLabel = "FILE.prmtop",
+                description = "An AMBER topology instead of a system: its force field (+ OBC1 GB unless --solvent vacuum).")
+        Path prmtop;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.xyz", description = "Multi-frame XYZ file, atoms in the system's order.")
     private Path input;
@@ -42,15 +61,14 @@ final class EnergyCommand implements Callable<Integer> {
             description = "Non-bonded cutoff, for systems that have one (peptides): pita (2.0 nm), none, or a distance in nm.")
     private String cutoffText;
 
+    @Option(names = "--solvent", paramLabel = "obc1|vacuum", description = "With --prmtop: OBC1 implicit solvent (default) or vacuum.")
+    private String solventText;
+
     @Override
     public Integer call() throws IOException {
-        SystemInfo<?> system = pita.system(systemName);
-        if (cutoffText != null && !system.hasCutoff()) {
-            throw new UserInputException("system " + system.name() + " has no cutoff; drop --cutoff (it applies to peptide systems)");
-        }
-        double kT = temperature == null ? Double.NaN : kT(system);
-        List<XyzFrame> frames = XyzReader.read(input);
-        try (Target target = system.create(new TargetOptions(cutoff()))) {
+        try (Target target = source.prmtop != null ? fromPrmtop() : fromCatalogue()) {
+            double kT = temperature == null ? Double.NaN : kT(target.unit());
+            List<XyzFrame> frames = XyzReader.read(input);
             double[] x = TargetCoordinates.of(frames, target, input);
             int n = frames.size(), dim = target.dimension();
             double[] energies = new double[n];
@@ -72,12 +90,48 @@ final class EnergyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double kT(SystemInfo<?> system) {
+    private Target fromCatalogue() {
+        SystemInfo<?> system = pita.system(source.systemName);
+        if (cutoffText != null && !system.hasCutoff()) {
+            throw new UserInputException("system " + system.name() + " has no cutoff; drop --cutoff (it applies to peptide systems)");
+        }
+        if (solventText != null) {
+            throw new UserInputException("--solvent goes with --prmtop; a catalogued system's solvent is part of its definition");
+        }
+        return system.create(new TargetOptions(cutoff()));
+    }
+
+    /** A user's topology, with PITA's 2 nm cutoff unless --cutoff says otherwise. */
+    private Target fromPrmtop() {
+        Path file = source.prmtop;
+        if (!Files.isRegularFile(file)) throw new UserInputException("prmtop file " + file + " does not exist; check the --prmtop path");
+        NonbondedCutoff cutoff = cutoffText == null ? NonbondedCutoff.PITA : cutoff();
+        ForceFieldOptions options = new ForceFieldOptions(cutoff, solvent());
+        String name = file.getFileName().toString().replaceFirst("\\.prmtop$", "");
+        try {
+            return PeptideSystems.fromPrmtop(file, name, options);
+        } catch (PrmtopFormatException e) {
+            throw new UserInputException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException("cannot read prmtop file " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private ImplicitSolvent solvent() {
+        if (solventText == null) return ImplicitSolvent.OBC1;
+        return switch (solventText.toLowerCase(Locale.ROOT)) {
+            case "obc1" -> ImplicitSolvent.OBC1;
+            case "vacuum" -> ImplicitSolvent.VACUUM;
+            default -> throw new UserInputException("--solvent must be obc1 or vacuum, got '" + solventText + "'");
+        };
+    }
+
+    private double kT(EnergyUnit unit) {
         if (!(temperature > 0) || temperature.isInfinite()) {
             throw new UserInputException("--temperature must be positive and finite, got " + temperature
-                    + " (" + system.unit().temperatureUnit() + ")");
+                    + " (" + unit.temperatureUnit() + ")");
         }
-        return system.unit().kT(temperature);
+        return unit.kT(temperature);
     }
 
     private static void writeForces(JsonGenerator json, double[] grad, int offset, int particles, int spatialDim) throws IOException {

@@ -3,6 +3,9 @@ package io.pitaj.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +53,17 @@ class BadInputTest {
                 command("bench zero batch", "--batch must be at least 1", "bench", "energy", "--system", "dw4", "--batch", "0"),
                 command("bench zero threads", "--threads must be at least 1", "bench", "energy", "--system", "dw4", "--threads", "0"),
                 command("bench negative budget", "--seconds must be positive", "bench", "energy", "--system", "dw4", "--seconds", "-1"),
-                command("bench unknown system", "unknown system 'lj7'", "bench", "energy", "--system", "lj7"));
+                command("bench unknown system", "unknown system 'lj7'", "bench", "energy", "--system", "lj7"),
+                prmtop("truncated prmtop", 30, null, "section MASS has 10 values but POINTERS implies 22"),
+                prmtop("non-numeric prmtop value", Integer.MAX_VALUE, "  1.2.3E+00     ", "section CHARGE: '1.2.3E+00' is not a number"),
+                command("missing prmtop", "prmtop file " + dir.resolve("nope.prmtop") + " does not exist",
+                        "energy", "--prmtop", dir.resolve("nope.prmtop").toString(), "--input", dir.resolve("nope.xyz").toString()),
+                command("system and prmtop together", "are mutually exclusive",
+                        "energy", "--system", "aldp", "--prmtop", "x.prmtop", "--input", "x.xyz"),
+                command("solvent without prmtop", "--solvent goes with --prmtop",
+                        "energy", "--system", "aldp", "--solvent", "vacuum", "--input", "x.xyz"),
+                command("unknown solvent", "--solvent must be obc1 or vacuum, got 'water'", "energy", "--prmtop",
+                        sharedPrmtop().toString(), "--solvent", "water", "--input", "x.xyz"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,6 +83,29 @@ class BadInputTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.errLines().size() > 2, r.err());
         assertTrue(r.err().contains("at io.pitaj.worker.XyzReader"), r.err());
+    }
+
+    private static Path sharedPrmtop() {
+        return Path.of(System.getProperty("pita.shared.data"), "pita-amber14-obc1", "aldp_amber14_obc1.prmtop");
+    }
+
+    /**
+     * {@code pita energy --prmtop} on a damaged copy of the ALDP topology: its first {@code lines} lines, with the
+     * first value of the CHARGE section replaced by {@code firstCharge} (a 16-character field) if given.
+     */
+    private static Arguments prmtop(String what, int lines, String firstCharge, String expected) {
+        List<String> text;
+        try {
+            text = new ArrayList<>(Files.readAllLines(sharedPrmtop()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (firstCharge != null) {
+            int data = text.indexOf(text.stream().filter(l -> l.startsWith("%FLAG CHARGE")).findFirst().orElseThrow()) + 2;
+            text.set(data, firstCharge + text.get(data).substring(16));
+        }
+        Path file = Cli.file(dir, what.replaceAll("\\W+", "_") + ".prmtop", String.join("\n", text.subList(0, Math.min(lines, text.size()))) + "\n");
+        return Arguments.of(what, new String[] {"energy", "--prmtop", file.toString(), "--input", "unused.xyz"}, expected);
     }
 
     private static Arguments energy(String what, String system, String xyz, String expected, String... extra) {

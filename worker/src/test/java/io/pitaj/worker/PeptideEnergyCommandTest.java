@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code pita energy} on a real peptide: the OpenMM reference conformations of ALDP (PITA setup) written as an XYZ
@@ -80,6 +82,29 @@ class PeptideEnergyCommandTest {
         assertEquals(2, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("atom 0"), r.err());
+    }
+
+    /**
+     * A user topology through {@code --prmtop}: the openmmtools ff96 file, in vacuum and with OBC1, both without
+     * cutoff, reproduces its own OpenMM reference sets (a second, independent prmtop through the same CLI path).
+     */
+    @ParameterizedTest
+    @CsvSource({"vacuum, aldp_ff96_vacuum.json", "obc1, aldp_ff96_obc1.json"})
+    void userPrmtopReproducesItsReferenceSet(String solvent, String referenceFile) throws Exception {
+        Path data = Path.of(System.getProperty("pita.shared.data"));
+        JsonNode ref = JSON.readTree(data.resolve("reference").resolve(referenceFile).toFile());
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode atom : ref.get("atoms")) symbols.add(atom.get("element").asText());
+        Path input = Cli.file(dir, solvent + ".xyz", xyzAngstrom(ref.get("conformations"), symbols));
+        Path prmtop = data.resolve(ref.get("prmtop").asText());
+        Cli.Result r = Cli.run("energy", "--prmtop", prmtop.toString(), "--solvent", solvent, "--cutoff", "none",
+                "--input", input.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        for (int f = 0; f < ref.get("conformations").size(); f++) {
+            JsonNode conf = ref.get("conformations").get(f);
+            assertEquals(conf.get("energy_kj_mol").get("total").asDouble(),
+                    JSON.readTree(r.outLines().get(f)).get("energy").asDouble(), 1e-4, conf.get("id").asText());
+        }
     }
 
     private static double energy(Cli.Result r) throws Exception {
