@@ -38,7 +38,8 @@ final class TargetCoordinates {
             if (frame.atoms() != layout.particles()) {
                 throw new UserInputException(XyzReader.where(file, frame.countLine(), frame.index()) + ": " + frame.atoms()
                         + " atoms, but system " + target.name() + " has " + layout.particles()
-                        + (layout.particles() == 1 ? " particle" : " particles") + "; write them in the system's order");
+                        + (elements.isEmpty() ? (layout.particles() == 1 ? " particle" : " particles") : " atoms")
+                        + "; write them in the system's order");
             }
             for (int a = 0; a < frame.atoms(); a++) {
                 if (!elements.isEmpty() && !elements.get(a).equalsIgnoreCase(frame.symbols().get(a))) {
