@@ -22,6 +22,7 @@ public abstract class Target implements AutoCloseable {
     private final boolean meanFree;
     private final EnergyUnit unit;
     private final LongAdder evaluations = new LongAdder();
+    private final LongAdder nonFinite = new LongAdder();
     private final ConcurrentLinkedQueue<EnergyEvaluator> idleEvaluators = new ConcurrentLinkedQueue<>();
     private volatile int threads = Runtime.getRuntime().availableProcessors();
     private ExecutorService pool;
@@ -57,6 +58,13 @@ public abstract class Target implements AutoCloseable {
     /** Number of configurations evaluated so far (energy, with or without forces), over all threads. */
     public final long energyEvaluations() { return evaluations.sum(); }
 
+    /**
+     * Number of evaluated configurations whose energy was NaN or infinite (overlapping atoms, exploded samples).
+     * They are returned as they are — never replaced by 0 as PITA's OpenMM bridge does — and counted here so that
+     * samplers and reports can flag them.
+     */
+    public final long nonFiniteEnergies() { return nonFinite.sum(); }
+
     /** Sets how many threads batched calls may use (at least 1). */
     public final Target threads(int count) {
         if (count < 1) throw new IllegalArgumentException("threads must be at least 1, got " + count);
@@ -83,7 +91,9 @@ public abstract class Target implements AutoCloseable {
         if (gradOut != null) checkLength(gradOut, batch, "gradient buffer");
         forEachSample(batch, (ev, i) -> {
             int off = i * dimension();
-            energyOut[i] = ev.energy(x, off, gradOut, off);
+            double e = ev.energy(x, off, gradOut, off);
+            if (!Double.isFinite(e)) nonFinite.increment();
+            energyOut[i] = e;
         });
         return energyOut;
     }

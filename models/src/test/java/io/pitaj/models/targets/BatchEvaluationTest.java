@@ -2,6 +2,8 @@ package io.pitaj.models.targets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemCatalog;
@@ -47,6 +49,27 @@ class BatchEvaluationTest {
             target.logDensityAndGrad(batch.x(), 5, 2.0, new double[5], null);
             target.energy(batch.x());
             assertEquals(2L * BATCH + 5 + 1, target.energyEvaluations());
+            assertEquals(0, target.nonFiniteEnergies());
+        }
+    }
+
+    /**
+     * Two interacting particles on top of each other (the first and the last: never bonded in the peptides) give a
+     * non-finite energy, which is returned as is and counted once per sample. DW-4's pair term is a polynomial, finite
+     * at d = 0, so it has no such configuration.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("systems")
+    void collapsedConfigurationsAreCountedAsNonFinite(SystemInfo<?> system) {
+        assumeTrue(system.layout().particles() > 1 && !system.name().equals("dw4"), "no singular configuration");
+        ConfigurationBatch batch = system.sampleBatch(TargetOptions.DEFAULTS, BATCH, 3);
+        try (Target target = batch.target().threads(2)) {
+            int dim = target.dimension(), spatial = target.layout().spatialDim();
+            int[] collapsed = {0, 17, BATCH - 1};
+            for (int i : collapsed) System.arraycopy(batch.x(), i * dim, batch.x(), (i + 1) * dim - spatial, spatial);
+            double[] e = target.energies(batch.x(), BATCH, new double[BATCH], new double[BATCH * dim]);
+            for (int i : collapsed) assertFalse(Double.isFinite(e[i]), system.name() + " sample " + i + ": " + e[i]);
+            assertEquals(collapsed.length, target.nonFiniteEnergies());
         }
     }
 }
