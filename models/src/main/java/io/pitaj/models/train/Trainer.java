@@ -72,7 +72,7 @@ public final class Trainer {
         for (Parameter p : set.parameters()) in.put(prefix + p.name(), p.tensor());
     }
 
-    static void copyBack(Map<String, Tensor> out, String prefix, ParameterSet set) {
+    private static void copyBack(Map<String, Tensor> out, String prefix, ParameterSet set) {
         for (Parameter p : set.parameters()) {
             Tensor t = out.get(prefix + p.name());
             if (t == null) throw new IllegalStateException("the graph produced no output '" + prefix + p.name() + "'");
