@@ -121,7 +121,8 @@ public final class Tensor {
 
     public Tensor reshape(int[] newShape) { return new Tensor(newShape, data); }
 
-    static int[] broadcastShape(int[] a, int[] b) {
+    /** The numpy broadcast of two concrete shapes. */
+    public static int[] broadcastShape(int[] a, int[] b) {
         int r = Math.max(a.length, b.length);
         int[] out = new int[r];
         for (int i = 0; i < r; i++) {

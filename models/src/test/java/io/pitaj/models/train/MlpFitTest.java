@@ -15,10 +15,12 @@ import io.pitaj.models.nn.Mlp;
 import io.pitaj.models.nn.ParameterSet;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.runtime.SessionSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,8 +96,19 @@ class MlpFitTest {
     }
 
     private static StepExecutor ort(NamedGraph graph) {
-        return new OrtStepExecutor(OrtRuntime.shared().open(GraphExporter.export(graph, GraphExporter.Options.named("fit")),
-                SessionSettings.cpu(1)));
+        OrtStepExecutor executor = new OrtStepExecutor(OrtRuntime.shared().open(
+                GraphExporter.export(graph, GraphExporter.Options.named("fit")), SessionSettings.cpu(1)));
+        OPENED.add(executor);
+        return executor;
+    }
+
+    /** ORT executors opened by a test, closed after it. */
+    private static final List<OrtStepExecutor> OPENED = new ArrayList<>();
+
+    @AfterEach
+    void closeSessions() {
+        OPENED.forEach(OrtStepExecutor::close);
+        OPENED.clear();
     }
 
     /** Held-out mean squared error with the parameters baked in as constants (the inference binding). */

@@ -25,7 +25,7 @@ public enum Where implements Op {
     @Override public DType dtype(Node[] in) { return in[1].dtype(); }
 
     @Override public Tensor eval(Tensor[] in) {
-        int[] out = Tensor.zip(Tensor.zip(in[0], in[1], (c, a) -> 0), in[2], (c, b) -> 0).shape();
+        int[] out = Tensor.broadcastShape(Tensor.broadcastShape(in[0].shape(), in[1].shape()), in[2].shape());
         double[] c = in[0].broadcastTo(out).data(), a = in[1].broadcastTo(out).data(), b = in[2].broadcastTo(out).data();
         double[] r = new double[c.length];
         for (int i = 0; i < r.length; i++) r[i] = c[i] != 0 ? a[i] : b[i];
