@@ -78,7 +78,7 @@ public final class TrainStepBenchmark {
         var model = GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step"));
         try (InferenceSession session = OrtRuntime.shared().open(model, settings);
              CarriedStateRunner runner = session.newCarriedStateRunner(carriedState())) {
-            io.pitaj.models.onnx.DType type = setup.dtype().onnx();
+            io.pitaj.models.onnx.ElementType type = setup.dtype().onnx();
             for (Parameter p : params.parameters()) {
                 runner.setState(PARAM + p.name(), GraphTensors.toHost(p.tensor(), type));
                 Tensor zeros = Tensor.zeros(p.tensor().shape());

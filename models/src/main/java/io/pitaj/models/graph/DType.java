@@ -5,12 +5,12 @@ public enum DType {
     F32, F64, I64, BOOL;
 
     /** The ONNX element type of this type. */
-    public io.pitaj.models.onnx.DType onnx() {
+    public io.pitaj.models.onnx.ElementType onnx() {
         return switch (this) {
-            case F32 -> io.pitaj.models.onnx.DType.FLOAT32;
-            case F64 -> io.pitaj.models.onnx.DType.FLOAT64;
-            case I64 -> io.pitaj.models.onnx.DType.INT64;
-            case BOOL -> io.pitaj.models.onnx.DType.BOOL;
+            case F32 -> io.pitaj.models.onnx.ElementType.FLOAT32;
+            case F64 -> io.pitaj.models.onnx.ElementType.FLOAT64;
+            case I64 -> io.pitaj.models.onnx.ElementType.INT64;
+            case BOOL -> io.pitaj.models.onnx.ElementType.BOOL;
         };
     }
 

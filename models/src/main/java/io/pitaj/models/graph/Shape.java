@@ -60,10 +60,10 @@ public final class Shape {
     }
 
     /** The ONNX declared shape: static sizes, and the symbolic "batch" dimension where this shape has the batch. */
-    public io.pitaj.models.onnx.Shape onnx() {
+    public io.pitaj.models.onnx.DeclaredShape onnx() {
         List<Dim> out = new ArrayList<>(dims.length);
         for (int d : dims) out.add(d == BATCH ? Dim.BATCH : Dim.of(d));
-        return new io.pitaj.models.onnx.Shape(out);
+        return new io.pitaj.models.onnx.DeclaredShape(out);
     }
 
     /** Normalises a possibly negative axis. */

@@ -13,11 +13,11 @@ import java.util.Objects;
  * keep mutating an array after handing it over must copy it themselves.
  */
 public final class HostTensor {
-    private final DType dtype;
+    private final ElementType dtype;
     private final long[] shape;
     private final Object data;
 
-    private HostTensor(DType dtype, long[] shape, Object data, int length) {
+    private HostTensor(ElementType dtype, long[] shape, Object data, int length) {
         this.dtype = dtype;
         this.shape = shape.clone();
         this.data = data;
@@ -29,19 +29,19 @@ public final class HostTensor {
     }
 
     public static HostTensor ofFloats(float[] data, long... shape) {
-        return new HostTensor(DType.FLOAT32, shape, Objects.requireNonNull(data), data.length);
+        return new HostTensor(ElementType.FLOAT32, shape, Objects.requireNonNull(data), data.length);
     }
 
     public static HostTensor ofDoubles(double[] data, long... shape) {
-        return new HostTensor(DType.FLOAT64, shape, Objects.requireNonNull(data), data.length);
+        return new HostTensor(ElementType.FLOAT64, shape, Objects.requireNonNull(data), data.length);
     }
 
     public static HostTensor ofLongs(long[] data, long... shape) {
-        return new HostTensor(DType.INT64, shape, Objects.requireNonNull(data), data.length);
+        return new HostTensor(ElementType.INT64, shape, Objects.requireNonNull(data), data.length);
     }
 
     public static HostTensor ofBooleans(boolean[] data, long... shape) {
-        return new HostTensor(DType.BOOL, shape, Objects.requireNonNull(data), data.length);
+        return new HostTensor(ElementType.BOOL, shape, Objects.requireNonNull(data), data.length);
     }
 
     /** Number of elements of a concrete shape; 1 for a scalar. */
@@ -56,7 +56,7 @@ public final class HostTensor {
         return n;
     }
 
-    public DType dtype() { return dtype; }
+    public ElementType dtype() { return dtype; }
 
     public long[] shape() { return shape.clone(); }
 
@@ -66,15 +66,15 @@ public final class HostTensor {
 
     public int elementCount() { return (int) elementCount(shape); }
 
-    public float[] floats() { return (float[]) dataAs(DType.FLOAT32); }
+    public float[] floats() { return (float[]) dataAs(ElementType.FLOAT32); }
 
-    public double[] doubles() { return (double[]) dataAs(DType.FLOAT64); }
+    public double[] doubles() { return (double[]) dataAs(ElementType.FLOAT64); }
 
-    public long[] longs() { return (long[]) dataAs(DType.INT64); }
+    public long[] longs() { return (long[]) dataAs(ElementType.INT64); }
 
-    public boolean[] booleans() { return (boolean[]) dataAs(DType.BOOL); }
+    public boolean[] booleans() { return (boolean[]) dataAs(ElementType.BOOL); }
 
-    private Object dataAs(DType wanted) {
+    private Object dataAs(ElementType wanted) {
         if (dtype != wanted) {
             throw new IllegalStateException("tensor holds " + dtype.name().toLowerCase()
                     + " data, not " + wanted.name().toLowerCase());
@@ -112,7 +112,7 @@ public final class HostTensor {
     }
 
     /** Reads {@code elementCount(shape)} elements of the given type from the buffer's position, in its byte order. */
-    public static HostTensor readFrom(ByteBuffer in, DType dtype, long[] shape) {
+    public static HostTensor readFrom(ByteBuffer in, ElementType dtype, long[] shape) {
         int n = (int) elementCount(shape);
         ByteBuffer view = in.slice().order(in.order());
         HostTensor t = switch (dtype) {

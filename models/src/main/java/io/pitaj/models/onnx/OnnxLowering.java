@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Names are deterministic: fresh names are numbered in emission order and skip the reserved names (the graph's
  * input, weight and output names, which are defined later than some helpers), and equal int64 constants and
- * repeated Shape-of requests are emitted once.
+ * repeated DeclaredShape-of requests are emitted once.
  */
 public final class OnnxLowering {
     private final OnnxModelBuilder builder;
@@ -72,13 +72,13 @@ public final class OnnxLowering {
         return int64s(Arrays.stream(values).asLongStream().toArray());
     }
 
-    /** The run-time shape of a value (one Shape node per value, however often it is asked for). */
+    /** The run-time shape of a value (one DeclaredShape node per value, however often it is asked for). */
     public String shapeOf(String value) {
         return shapes.computeIfAbsent(value, v -> op("Shape", List.of(v)));
     }
 
     /** The {@code to} attribute of an ONNX Cast to {@code dtype}. */
-    public static Attribute castTo(DType dtype) {
+    public static Attribute castTo(ElementType dtype) {
         return Attribute.ofInt("to", dtype.onnxType().getNumber());
     }
 
@@ -90,13 +90,13 @@ public final class OnnxLowering {
      * Declares a graph input of the tensor graph: a weight goes where the placement says (its declared shape must
      * be the value's), any other input becomes an ONNX graph input with the symbolic batch dimension as declared.
      */
-    public void graphInput(String name, DType dtype, Shape shape) {
+    public void graphInput(String name, ElementType dtype, DeclaredShape shape) {
         HostTensor w = weights.get(name);
         if (w == null) {
             builder.input(name, dtype, shape);
             return;
         }
-        if (w.dtype() != dtype || !Shape.fixed(w.shape()).equals(shape)) {
+        if (w.dtype() != dtype || !DeclaredShape.fixed(w.shape()).equals(shape)) {
             throw new IllegalArgumentException("weight '" + name + "' has value " + w + " but the input is declared "
                     + dtype.name().toLowerCase() + shape);
         }

@@ -82,7 +82,7 @@ public final class OnnxModelBuilder {
     }
 
     /** Declares a graph input and returns its name. */
-    public String input(String name, DType dtype, Shape shape) {
+    public String input(String name, ElementType dtype, DeclaredShape shape) {
         define(name, "graph input");
         inputs.add(valueInfo(new ValueSpec(name, dtype, shape)));
         return name;
@@ -102,7 +102,7 @@ public final class OnnxModelBuilder {
     public String weight(String name, HostTensor value, WeightPlacement placement) {
         return switch (placement) {
             case INITIALIZER -> initializer(name, value);
-            case GRAPH_INPUT -> input(name, value.dtype(), Shape.fixed(value.shape()));
+            case GRAPH_INPUT -> input(name, value.dtype(), DeclaredShape.fixed(value.shape()));
         };
     }
 
@@ -172,7 +172,7 @@ public final class OnnxModelBuilder {
     }
 
     /** Declares an already defined value as a graph output with its type and shape. */
-    public void output(String name, DType dtype, Shape shape) {
+    public void output(String name, ElementType dtype, DeclaredShape shape) {
         if (!defined.containsKey(name)) {
             throw new IllegalArgumentException("graph output '" + name + "' is never produced: it is not a graph "
                     + "input, initializer or node output");

@@ -30,7 +30,7 @@ public final class TensorProtoCodec {
     }
 
     public static HostTensor decode(TensorProto proto) {
-        DType dtype = DType.fromOnnx(proto.getDataType());
+        ElementType dtype = ElementType.fromOnnx(proto.getDataType());
         long[] shape = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
         int n = (int) HostTensor.elementCount(shape);
         if (proto.hasRawData()) {

@@ -3,7 +3,7 @@ package io.pitaj.models.onnx;
 import java.util.Objects;
 
 /** A named, typed tensor value of a graph: a graph input or output, or a session's declared input/output. */
-public record ValueSpec(String name, DType dtype, Shape shape) {
+public record ValueSpec(String name, ElementType dtype, DeclaredShape shape) {
     public ValueSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dtype, "dtype");

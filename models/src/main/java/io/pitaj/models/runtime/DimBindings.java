@@ -1,7 +1,7 @@
 package io.pitaj.models.runtime;
 
 import io.pitaj.models.onnx.Dim;
-import io.pitaj.models.onnx.Shape;
+import io.pitaj.models.onnx.DeclaredShape;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ final class DimBindings {
     private final Map<String, String> boundBy = new HashMap<>();
 
     /** Checks an input's actual shape against its declaration and records the sizes of its symbolic dimensions. */
-    void bind(String inputName, Shape declared, long[] actual) {
+    void bind(String inputName, DeclaredShape declared, long[] actual) {
         if (declared.rank() != actual.length) {
             throw new IllegalArgumentException("input '" + inputName + "' has shape " + Arrays.toString(actual)
                     + " but the model declares " + declared + " (rank " + declared.rank() + ")");
@@ -43,7 +43,7 @@ final class DimBindings {
     }
 
     /** The concrete shape of a declaration, or empty if some dimension is unknown or not bound by any input. */
-    Optional<long[]> resolve(Shape declared) {
+    Optional<long[]> resolve(DeclaredShape declared) {
         long[] shape = new long[declared.rank()];
         for (int axis = 0; axis < shape.length; axis++) {
             Dim d = declared.dim(axis);

@@ -1,7 +1,7 @@
 package io.pitaj.models.runtime;
 
 import io.pitaj.models.graph.Tensor;
-import io.pitaj.models.onnx.DType;
+import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.HostTensor;
 
 /**
@@ -11,7 +11,7 @@ import io.pitaj.models.onnx.HostTensor;
 public final class GraphTensors {
     private GraphTensors() {}
 
-    public static HostTensor toHost(Tensor t, DType dtype) {
+    public static HostTensor toHost(Tensor t, ElementType dtype) {
         double[] v = t.data();
         long[] shape = java.util.Arrays.stream(t.shape()).asLongStream().toArray();
         switch (dtype) {

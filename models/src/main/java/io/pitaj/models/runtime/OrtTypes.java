@@ -4,21 +4,21 @@ import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.TensorInfo;
-import io.pitaj.models.onnx.DType;
+import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.Dim;
 import io.pitaj.models.onnx.HostTensor;
-import io.pitaj.models.onnx.Shape;
+import io.pitaj.models.onnx.DeclaredShape;
 import io.pitaj.models.onnx.ValueSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Translation between ONNX Runtime's Java types and the project's {@link DType}, {@link ValueSpec} and {@link HostTensor}. */
+/** Translation between ONNX Runtime's Java types and the project's {@link ElementType}, {@link ValueSpec} and {@link HostTensor}. */
 final class OrtTypes {
     private OrtTypes() {
     }
 
-    static OnnxJavaType javaType(DType dtype) {
+    static OnnxJavaType javaType(ElementType dtype) {
         return switch (dtype) {
             case FLOAT32 -> OnnxJavaType.FLOAT;
             case FLOAT64 -> OnnxJavaType.DOUBLE;
@@ -27,12 +27,12 @@ final class OrtTypes {
         };
     }
 
-    static DType dtype(OnnxJavaType type, String valueName) {
+    static ElementType dtype(OnnxJavaType type, String valueName) {
         return switch (type) {
-            case FLOAT -> DType.FLOAT32;
-            case DOUBLE -> DType.FLOAT64;
-            case INT64 -> DType.INT64;
-            case BOOL -> DType.BOOL;
+            case FLOAT -> ElementType.FLOAT32;
+            case DOUBLE -> ElementType.FLOAT64;
+            case INT64 -> ElementType.INT64;
+            case BOOL -> ElementType.BOOL;
             default -> throw new IllegalArgumentException("value '" + valueName + "' has element type " + type
                     + "; the runtime supports float32, float64, int64 and bool");
         };
@@ -56,7 +56,7 @@ final class OrtTypes {
                 dims.add(Dim.unknown());
             }
         }
-        return new ValueSpec(node.getName(), dtype(info.type, node.getName()), new Shape(dims));
+        return new ValueSpec(node.getName(), dtype(info.type, node.getName()), new DeclaredShape(dims));
     }
 
     /** Copies an ORT-allocated output tensor into a heap tensor (one copy: ORT's typed getters return heap arrays). */
@@ -67,7 +67,7 @@ final class OrtTypes {
             case FLOAT32 -> HostTensor.ofFloats(tensor.getFloatBuffer().array(), shape);
             case FLOAT64 -> HostTensor.ofDoubles(tensor.getDoubleBuffer().array(), shape);
             case INT64 -> HostTensor.ofLongs(tensor.getLongBuffer().array(), shape);
-            case BOOL -> HostTensor.readFrom(tensor.getByteBuffer(), DType.BOOL, shape);
+            case BOOL -> HostTensor.readFrom(tensor.getByteBuffer(), ElementType.BOOL, shape);
         };
     }
 }

@@ -3,7 +3,7 @@ package io.pitaj.models.runtime;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import io.pitaj.models.onnx.DType;
+import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.HostTensor;
 
 import java.nio.ByteBuffer;
@@ -20,12 +20,12 @@ import java.util.Arrays;
  */
 final class ReusableTensor implements AutoCloseable {
     private final OrtEnvironment env;
-    private final DType dtype;
+    private final ElementType dtype;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
     private OnnxTensor tensor;
     private long[] shape;
 
-    ReusableTensor(OrtEnvironment env, DType dtype) {
+    ReusableTensor(OrtEnvironment env, ElementType dtype) {
         this.env = env;
         this.dtype = dtype;
     }

@@ -22,12 +22,12 @@ class OnnxModelBuilderTest {
 
     private static OnnxModelBuilder affine() {
         OnnxModelBuilder b = new OnnxModelBuilder("affine");
-        String x = b.input("x", DType.FLOAT32, Shape.batched(3));
+        String x = b.input("x", ElementType.FLOAT32, DeclaredShape.batched(3));
         String w = b.initializer("w", HostTensor.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 3, 2));
         String bias = b.initializer("b", HostTensor.ofFloats(new float[] {0.5f, -0.5f}, 2));
         String xw = b.op("MatMul", List.of(x, w));
         b.node("Add", List.of(xw, bias), List.of("y"), List.of());
-        b.output("y", DType.FLOAT32, Shape.batched(2));
+        b.output("y", ElementType.FLOAT32, DeclaredShape.batched(2));
         return b;
     }
 
@@ -73,10 +73,10 @@ class OnnxModelBuilderTest {
     @Test
     void attributesOfEveryKindAreEncoded() {
         OnnxModelBuilder b = new OnnxModelBuilder("attrs");
-        String x = b.input("x", DType.FLOAT64, Shape.batched(4));
+        String x = b.input("x", ElementType.FLOAT64, DeclaredShape.batched(4));
         String c = b.op("Constant", List.of(), Attribute.ofTensor("value", HostTensor.ofLongs(new long[] {1}, 1)));
         String s = b.op("ReduceSum", List.of(x, c), Attribute.ofInt("keepdims", 0));
-        b.output(s, DType.FLOAT64, Shape.batched());
+        b.output(s, ElementType.FLOAT64, DeclaredShape.batched());
         b.op("Transpose", List.of(x), Attribute.ofInts("perm", 1, 0));
         b.op("LeakyRelu", List.of(x), Attribute.ofFloat("alpha", 0.25f));
         b.op("Identity", List.of(x), Attribute.ofFloats("unused", 1f, 2f), Attribute.ofString("mode", "m"));
@@ -94,14 +94,14 @@ class OnnxModelBuilderTest {
         HostTensor w = HostTensor.ofDoubles(new double[] {1, 2, 3}, 3);
         OnnxModelBuilder asInit = new OnnxModelBuilder("g");
         asInit.weight("w", w, WeightPlacement.INITIALIZER);
-        asInit.output("w", DType.FLOAT64, Shape.fixed(3));
+        asInit.output("w", ElementType.FLOAT64, DeclaredShape.fixed(3));
         GraphProto g1 = asInit.build().getGraph();
         assertEquals(1, g1.getInitializerCount());
         assertEquals(0, g1.getInputCount());
 
         OnnxModelBuilder asInput = new OnnxModelBuilder("g");
         asInput.weight("w", w, WeightPlacement.GRAPH_INPUT);
-        asInput.output("w", DType.FLOAT64, Shape.fixed(3));
+        asInput.output("w", ElementType.FLOAT64, DeclaredShape.fixed(3));
         GraphProto g2 = asInput.build().getGraph();
         assertEquals(0, g2.getInitializerCount());
         assertEquals(1, g2.getInputCount());
@@ -112,7 +112,7 @@ class OnnxModelBuilderTest {
     @Test
     void freshNamesNeverCollide() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("h_0", DType.FLOAT32, Shape.batched(1));
+        b.input("h_0", ElementType.FLOAT32, DeclaredShape.batched(1));
         String n1 = b.freshName("h");
         assertNotEquals("h_0", n1);
         List<String> outs = b.op("Split", List.of("h_0"), 3, Attribute.ofInt("num_outputs", 3));
@@ -123,7 +123,7 @@ class OnnxModelBuilderTest {
     @Test
     void duplicateNamesAreRejected() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("x", DType.FLOAT32, Shape.batched(1));
+        b.input("x", ElementType.FLOAT32, DeclaredShape.batched(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.initializer("x", HostTensor.ofFloats(new float[] {1}, 1)));
         assertTrue(e.getMessage().contains("'x' is already used by a graph input"), e.getMessage());
@@ -134,7 +134,7 @@ class OnnxModelBuilderTest {
     @Test
     void undefinedNodeInputIsRejected() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("x", DType.FLOAT32, Shape.batched(1));
+        b.input("x", ElementType.FLOAT32, DeclaredShape.batched(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.op("Add", List.of("x", "nope")));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
@@ -143,28 +143,28 @@ class OnnxModelBuilderTest {
     @Test
     void emptyInputNameMarksAnOmittedOptionalInput() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("x", DType.FLOAT32, Shape.batched(4));
+        b.input("x", ElementType.FLOAT32, DeclaredShape.batched(4));
         String y = b.op("ReduceSum", List.of("x", ""));
-        b.output(y, DType.FLOAT32, Shape.of());
+        b.output(y, ElementType.FLOAT32, DeclaredShape.of());
         assertEquals(List.of("x", ""), b.build().getGraph().getNode(0).getInputList());
     }
 
     @Test
     void outputsMustBeProducedAndUnique() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("x", DType.FLOAT32, Shape.batched(1));
+        b.input("x", ElementType.FLOAT32, DeclaredShape.batched(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> b.output("y", DType.FLOAT32, Shape.batched(1)));
+                () -> b.output("y", ElementType.FLOAT32, DeclaredShape.batched(1)));
         assertTrue(e.getMessage().contains("never produced"), e.getMessage());
-        b.output("x", DType.FLOAT32, Shape.batched(1));
-        assertThrows(IllegalArgumentException.class, () -> b.output("x", DType.FLOAT32, Shape.batched(1)));
+        b.output("x", ElementType.FLOAT32, DeclaredShape.batched(1));
+        assertThrows(IllegalArgumentException.class, () -> b.output("x", ElementType.FLOAT32, DeclaredShape.batched(1)));
         assertThrows(IllegalStateException.class, () -> new OnnxModelBuilder("empty").build());
     }
 
     @Test
     void duplicateAttributeIsRejected() {
         OnnxModelBuilder b = new OnnxModelBuilder("g");
-        b.input("x", DType.FLOAT32, Shape.batched(1));
+        b.input("x", ElementType.FLOAT32, DeclaredShape.batched(1));
         assertThrows(IllegalArgumentException.class,
                 () -> b.op("Softmax", List.of("x"), Attribute.ofInt("axis", 1), Attribute.ofInt("axis", 0)));
     }

@@ -47,6 +47,6 @@ class OnnxTensorProtoCodecTest {
         TensorProto i32 = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT32.getNumber()).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TensorProtoCodec.decode(i32));
         assertTrue(e.getMessage().contains("INT32"), e.getMessage());
-        assertEquals(DType.INT64, DType.fromOnnx(7));
+        assertEquals(ElementType.INT64, ElementType.fromOnnx(7));
     }
 }

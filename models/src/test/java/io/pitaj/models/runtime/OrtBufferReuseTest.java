@@ -2,7 +2,7 @@ package io.pitaj.models.runtime;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import io.pitaj.models.onnx.DType;
+import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.HostTensor;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class OrtBufferReuseTest {
 
     @Test
     void ortTensorAliasesTheKeptDirectBuffer() throws Exception {
-        try (ReusableTensor slot = new ReusableTensor(OrtEnvironment.getEnvironment(), DType.FLOAT32)) {
+        try (ReusableTensor slot = new ReusableTensor(OrtEnvironment.getEnvironment(), ElementType.FLOAT32)) {
             OnnxTensor t = slot.tensorOfShape(new long[] {2, 2});
             slot.write(HostTensor.ofFloats(new float[] {1, 2, 3, 4}, 2, 2));
             assertArrayEquals(new float[] {1, 2, 3, 4}, t.getFloatBuffer().array());

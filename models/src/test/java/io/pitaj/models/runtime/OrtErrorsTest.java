@@ -2,10 +2,10 @@ package io.pitaj.models.runtime;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import io.pitaj.models.onnx.DType;
+import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.HostTensor;
 import io.pitaj.models.onnx.OnnxModelBuilder;
-import io.pitaj.models.onnx.Shape;
+import io.pitaj.models.onnx.DeclaredShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +45,8 @@ class OrtErrorsTest {
     @Test
     void unknownOperatorIsRejectedAtLoad() {
         OnnxModelBuilder b = new OnnxModelBuilder("bad");
-        String x = b.input("x", DType.FLOAT32, Shape.batched(2));
-        b.output(b.op("NoSuchOp", List.of(x)), DType.FLOAT32, Shape.batched(2));
+        String x = b.input("x", ElementType.FLOAT32, DeclaredShape.batched(2));
+        b.output(b.op("NoSuchOp", List.of(x)), ElementType.FLOAT32, DeclaredShape.batched(2));
         InferenceException e = assertThrows(InferenceException.class, () -> ORT.open(b.toBytes(), CPU));
         assertMessage(e, "NoSuchOp");
     }
@@ -54,8 +54,8 @@ class OrtErrorsTest {
     @Test
     void unsupportedElementTypeIsRejectedAtOpen() {
         OnnxModelBuilder b = new OnnxModelBuilder("int32");
-        String x = b.input("x", DType.INT64, Shape.batched(2));
-        b.output(b.op("Identity", List.of(x)), DType.INT64, Shape.batched(2));
+        String x = b.input("x", ElementType.INT64, DeclaredShape.batched(2));
+        b.output(b.op("Identity", List.of(x)), ElementType.INT64, DeclaredShape.batched(2));
         ModelProto.Builder int32 = b.build().toBuilder();
         int32.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder()
                 .setElemType(TensorProto.DataType.INT32.getNumber());
@@ -117,9 +117,9 @@ class OrtErrorsTest {
     @Test
     void declaredOutputShapeConflictingWithInferenceIsRelaxedAtLoad() {
         OnnxModelBuilder b = new OnnxModelBuilder("lying");
-        String x = b.input("x", DType.FLOAT32, Shape.batched(3));
+        String x = b.input("x", ElementType.FLOAT32, DeclaredShape.batched(3));
         b.node("Identity", List.of(x), List.of("y"), List.of());
-        b.output("y", DType.FLOAT32, Shape.batched(4));
+        b.output("y", ElementType.FLOAT32, DeclaredShape.batched(4));
         try (InferenceSession s = ORT.open(b.toBytes(), CPU)) {
             // ORT merges the conflicting declaration into an unknown dimension; such outputs are not pinned
             assertEquals("y:float32[batch,?]", s.output("y").toString());
@@ -132,10 +132,10 @@ class OrtErrorsTest {
     void wrongDeclaredShapeOrtCannotCheckFailsTheRunInsteadOfReshaping() {
         // Reshape to a shape given at run time: ORT must trust the declared [batch,3], so the output is pinned as such
         OnnxModelBuilder b = new OnnxModelBuilder("reshape");
-        String x = b.input("x", DType.FLOAT32, Shape.batched(3));
-        String shape = b.input("shape", DType.INT64, Shape.fixed(2));
+        String x = b.input("x", ElementType.FLOAT32, DeclaredShape.batched(3));
+        String shape = b.input("shape", ElementType.INT64, DeclaredShape.fixed(2));
         b.node("Reshape", List.of(x, shape), List.of("y"), List.of());
-        b.output("y", DType.FLOAT32, Shape.batched(3));
+        b.output("y", ElementType.FLOAT32, DeclaredShape.batched(3));
         try (InferenceSession s = ORT.open(b.toBytes(), CPU)) {
             HostTensor x23 = HostTensor.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
             HostTensor honest = s.run(Map.of("x", x23, "shape", HostTensor.ofLongs(new long[] {2, 3}, 2))).get("y");

@@ -5,32 +5,32 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A declared tensor shape: an ordered list of dimensions, possibly symbolic. Rank 0 is a scalar. */
-public record Shape(List<Dim> dims) {
-    public Shape {
+public record DeclaredShape(List<Dim> dims) {
+    public DeclaredShape {
         dims = List.copyOf(dims);
     }
 
-    public static Shape of(Dim... dims) { return new Shape(List.of(dims)); }
+    public static DeclaredShape of(Dim... dims) { return new DeclaredShape(List.of(dims)); }
 
-    public static Shape scalar() { return new Shape(List.of()); }
+    public static DeclaredShape scalar() { return new DeclaredShape(List.of()); }
 
     /** A shape with only fixed dimensions. */
-    public static Shape fixed(long... sizes) {
+    public static DeclaredShape fixed(long... sizes) {
         List<Dim> dims = new ArrayList<>(sizes.length);
         for (long s : sizes) {
             dims.add(Dim.of(s));
         }
-        return new Shape(dims);
+        return new DeclaredShape(dims);
     }
 
     /** {@code [batch, rest...]}: the usual shape of a per-sample graph input or output. */
-    public static Shape batched(long... rest) {
+    public static DeclaredShape batched(long... rest) {
         List<Dim> dims = new ArrayList<>(rest.length + 1);
         dims.add(Dim.BATCH);
         for (long s : rest) {
             dims.add(Dim.of(s));
         }
-        return new Shape(dims);
+        return new DeclaredShape(dims);
     }
 
     public int rank() { return dims.size(); }

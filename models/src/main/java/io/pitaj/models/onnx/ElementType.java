@@ -6,7 +6,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
  * The tensor element types the project puts into ONNX graphs. Kept deliberately small: networks run in float32,
  * energies and reference computations in float64, indices (Gather, ScatterElements, shapes) in int64, masks in bool.
  */
-public enum DType {
+public enum ElementType {
     FLOAT32(TensorProto.DataType.FLOAT, 4),
     FLOAT64(TensorProto.DataType.DOUBLE, 8),
     INT64(TensorProto.DataType.INT64, 8),
@@ -15,7 +15,7 @@ public enum DType {
     private final TensorProto.DataType onnxType;
     private final int byteSize;
 
-    DType(TensorProto.DataType onnxType, int byteSize) {
+    ElementType(TensorProto.DataType onnxType, int byteSize) {
         this.onnxType = onnxType;
         this.byteSize = byteSize;
     }
@@ -25,9 +25,9 @@ public enum DType {
     /** Bytes per element in ONNX raw data and in ORT buffers. */
     public int byteSize() { return byteSize; }
 
-    /** The DType for an ONNX element type code; rejects every type the project does not use. */
-    public static DType fromOnnx(int onnxTypeCode) {
-        for (DType t : values()) {
+    /** The ElementType for an ONNX element type code; rejects every type the project does not use. */
+    public static ElementType fromOnnx(int onnxTypeCode) {
+        for (ElementType t : values()) {
             if (t.onnxType.getNumber() == onnxTypeCode) {
                 return t;
             }
