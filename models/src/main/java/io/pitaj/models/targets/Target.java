@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A Boltzmann target density π_T(x) ∝ exp(−E(x)/(k_B T)) over flat coordinate vectors, in double precision.
@@ -15,6 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Coordinates and energies are in the physical units of {@link #unit()} (nm and kJ/mol for peptides, reduced
  * units otherwise). Batches are flat row-major arrays of {@code batch × dimension()} values and are evaluated in
  * parallel over samples; every evaluated configuration counts once in {@link #energyEvaluations()}.
+ *
+ * <p>Batched calls may come from several threads at once. {@link #close()} waits for the calls in flight and makes
+ * every later call fail with {@code IllegalStateException("target is closed")}.
  */
 public abstract class Target implements AutoCloseable {
     private final String name;
@@ -25,8 +32,19 @@ public abstract class Target implements AutoCloseable {
     private final LongAdder nonFinite = new LongAdder();
     private final ConcurrentLinkedQueue<EnergyEvaluator> idleEvaluators = new ConcurrentLinkedQueue<>();
     private volatile int threads = Runtime.getRuntime().availableProcessors();
-    private ExecutorService pool;
-    private int poolThreads;
+    /**
+     * Read-held by every batched call while it runs, write-held by close(). Closing therefore waits for the calls in
+     * flight instead of shutting the pool down under a caller that is still submitting chunks, which would fail that
+     * call with a RejectedExecutionException and leave its chunks already handed out writing into its buffers.
+     */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+    /**
+     * Created on first use and then only grown in place, never replaced: replacing it would mean shutting down a pool
+     * that other callers may still be submitting to. Grown under the read lock and this object's monitor, shut down
+     * under the write lock.
+     */
+    private ThreadPoolExecutor pool;
 
     protected Target(String name, ParticleLayout layout, boolean meanFree, EnergyUnit unit) {
         this.name = name;
@@ -131,12 +149,23 @@ public abstract class Target implements AutoCloseable {
 
     /** Runs {@code task} for samples 0 … batch−1, split in contiguous chunks over the configured threads. */
     protected final void forEachSample(int batch, SampleTask task) {
+        Lock inFlight = lifecycle.readLock();
+        inFlight.lock();
+        try {
+            if (closed) throw new IllegalStateException("target is closed");
+            runChunks(batch, task);
+        } finally {
+            inFlight.unlock();
+        }
+    }
+
+    private void runChunks(int batch, SampleTask task) {
         int workers = Math.max(1, Math.min(threads, batch / minSamplesPerThread()));
         if (workers == 1) {
             runChunk(task, 0, batch);
             return;
         }
-        ExecutorService exec = pool(workers - 1);
+        ThreadPoolExecutor exec = pool(workers - 1);
         List<Future<?>> futures = new ArrayList<>(workers - 1);
         int chunk = (batch + workers - 1) / workers;
         for (int w = 1; w < workers; w++) {
@@ -170,15 +199,17 @@ public abstract class Target implements AutoCloseable {
         }
     }
 
-    private synchronized ExecutorService pool(int helpers) {
-        if (pool == null || poolThreads < helpers) {
-            if (pool != null) pool.shutdown();
-            pool = Executors.newFixedThreadPool(helpers, r -> {
+    /** The pool with at least {@code helpers} threads; only called under the read lock, so never after close(). */
+    private synchronized ThreadPoolExecutor pool(int helpers) {
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(helpers, helpers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, name + "-energy");
                 t.setDaemon(true);
                 return t;
             });
-            poolThreads = helpers;
+        } else if (pool.getCorePoolSize() < helpers) {
+            pool.setMaximumPoolSize(helpers); // first: the core size may not exceed the maximum
+            pool.setCorePoolSize(helpers);
         }
         return pool;
     }
@@ -192,10 +223,20 @@ public abstract class Target implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the batched calls in flight, then stops the pool. Not synchronized: a call in flight may be waiting
+     * for this object's monitor in pool(), and close() must not hold it while waiting for that call.
+     */
     @Override
-    public synchronized void close() {
-        if (pool != null) pool.shutdownNow();
-        pool = null;
+    public void close() {
+        Lock exclusive = lifecycle.writeLock();
+        exclusive.lock();
+        try {
+            closed = true;
+            if (pool != null) pool.shutdown();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     @Override
