@@ -92,7 +92,7 @@ class GradientExportTest {
         Node field = net.apply(net.x);
         Map<String, Node> out = new LinkedHashMap<>();
         out.put("field", field);
-        out.put("divergence", Autodiff.divergence(field, net.x));
+        out.put("divergence", Autodiff.divergence(field, net.x, 2));
         return out;
     }
 

@@ -72,7 +72,7 @@ public enum Binary implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node[] d = d(in[0], in[1], y, g);
-        return new Node[] {Broadcasting.sumTo(d[0], in[0].shape()), Broadcasting.sumTo(d[1], in[1].shape())};
+        return new Node[] {Broadcasting.sumToInput(d[0], y, g, in[0]), Broadcasting.sumToInput(d[1], y, g, in[1])};
     }
 
     /** ONNX arithmetic broadcasts multidirectionally, exactly like {@link Shape#broadcast}. */

@@ -46,10 +46,10 @@ public record Concat(int axis) implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node[] d = new Node[in.length];
-        int start = 0;
+        int start = 0, lead = Broadcasting.lead(y, g);
         for (int i = 0; i < in.length; i++) {
             int len = in[i].shape().dim(axis);
-            d[i] = g.slice(axis, start, start + len);
+            d[i] = g.slice(axis + lead, start, start + len);
             start += len;
         }
         return d;

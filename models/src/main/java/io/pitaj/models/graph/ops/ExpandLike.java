@@ -23,7 +23,7 @@ public enum ExpandLike implements Op {
     }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        return new Node[] {Broadcasting.sumTo(g, in[0].shape()), null};
+        return new Node[] {Broadcasting.sumToInput(g, y, g, in[0]), null};
     }
 
     @Override public Node simplify(Node[] in) {

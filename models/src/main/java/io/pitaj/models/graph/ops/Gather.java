@@ -33,7 +33,7 @@ public record Gather(int axis, List<Integer> indices) implements Op {
     @Override public Tensor eval(Tensor[] in) { return IndexedCopy.copy(in[0], axis, indices, indices.size(), false); }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        return new Node[] {g.scatterAdd(axis, in[0].shape().dim(axis), ints())};
+        return new Node[] {g.scatterAdd(axis + Broadcasting.lead(y, g), in[0].shape().dim(axis), ints())};
     }
 
     int[] ints() { return indices.stream().mapToInt(Integer::intValue).toArray(); }

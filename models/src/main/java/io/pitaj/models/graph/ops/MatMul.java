@@ -71,7 +71,8 @@ public enum MatMul implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node a = in[0], b = in[1];
-        return new Node[] {Broadcasting.sumTo(g.matmul(b.mT()), a.shape()), Broadcasting.sumTo(a.mT().matmul(g), b.shape())};
+        return new Node[] {Broadcasting.sumToInput(g.matmul(b.mT()), y, g, a),
+                Broadcasting.sumToInput(a.mT().matmul(g), y, g, b)};
     }
 
     /** ONNX MatMul has numpy semantics, leading-axis broadcasting included. */

@@ -33,7 +33,7 @@ public record Pad(int axis, int before, int after) implements Op {
     }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        return new Node[] {g.slice(axis, before, before + in[0].shape().dim(axis))};
+        return new Node[] {g.slice(axis + Broadcasting.lead(y, g), before, before + in[0].shape().dim(axis))};
     }
 
     @Override public Node simplify(Node[] in) { return before == 0 && after == 0 ? in[0] : null; }

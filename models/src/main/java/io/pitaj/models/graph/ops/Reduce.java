@@ -80,10 +80,14 @@ public record Reduce(Kind kind, List<Integer> axes, boolean keepDims) implements
         return new Tensor(keepDims ? keep : reducedShape(Shape.of(shape), false).dims(), acc);
     }
 
+    /**
+     * The maximum's gradient is shared evenly by the elements that attain it, as PyTorch's {@code amax} does: a tie of
+     * m elements gives each 1/m of the cotangent, so the gradient of max(x, x) is the same as that of x.
+     */
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node x = in[0];
         Shape keepShape = reducedShape(x.shape(), true);
-        Node gk = keepDims ? g : g.reshape(keepShape);
+        Node gk = keepDims ? g : g.reshape(Broadcasting.lifted(g, Broadcasting.lead(y, g), keepShape));
         switch (kind) {
             case SUM:
                 return new Node[] {gk.expandLike(x)};
@@ -91,7 +95,9 @@ public record Reduce(Kind kind, List<Integer> axes, boolean keepDims) implements
                 return new Node[] {gk.expandLike(x).div(count(x))};
             default:
                 Node yk = keepDims ? y : y.reshape(keepShape);
-                return new Node[] {x.eq(yk).where(gk, Broadcasting.zero(g))};
+                Node attains = x.eq(yk).cast(x.dtype());
+                int[] reduced = axes.stream().mapToInt(Integer::intValue).toArray();
+                return new Node[] {gk.mul(attains.div(attains.sumKeep(reduced)))};
         }
     }
 

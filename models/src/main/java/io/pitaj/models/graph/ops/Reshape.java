@@ -38,7 +38,9 @@ public record Reshape(Shape target) implements Op {
         return in[0].reshape(target.bind(batch));
     }
 
-    @Override public Node[] vjp(Node y, Node g, Node[] in) { return new Node[] {g.reshape(in[0].shape())}; }
+    @Override public Node[] vjp(Node y, Node g, Node[] in) {
+        return new Node[] {g.reshape(Broadcasting.lifted(g, Broadcasting.lead(y, g), in[0].shape()))};
+    }
 
     @Override public Node simplify(Node[] in) {
         if (in[0].shape().equals(target)) return in[0];

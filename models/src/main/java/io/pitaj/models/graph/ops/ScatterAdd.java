@@ -34,7 +34,7 @@ public record ScatterAdd(int axis, int size, List<Integer> indices) implements O
     @Override public Tensor eval(Tensor[] in) { return IndexedCopy.copy(in[0], axis, indices, size, true); }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        return new Node[] {g.gather(axis, indices.stream().mapToInt(Integer::intValue).toArray())};
+        return new Node[] {g.gather(axis + Broadcasting.lead(y, g), indices.stream().mapToInt(Integer::intValue).toArray())};
     }
 
     /**

@@ -35,7 +35,7 @@ public record Slice(int axis, int start, int end) implements Op {
     }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        return new Node[] {g.pad(axis, start, in[0].shape().dim(axis) - end)};
+        return new Node[] {g.pad(axis + Broadcasting.lead(y, g), start, in[0].shape().dim(axis) - end)};
     }
 
     @Override public Node simplify(Node[] in) {

@@ -46,8 +46,10 @@ public record Transpose(List<Integer> perm) implements Op {
     }
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
-        int[] inverse = new int[perm.size()];
-        for (int i = 0; i < inverse.length; i++) inverse[perm.get(i)] = i;
+        int lead = Broadcasting.lead(y, g);
+        int[] inverse = new int[lead + perm.size()];
+        for (int i = 0; i < lead; i++) inverse[i] = i;
+        for (int i = 0; i < perm.size(); i++) inverse[lead + perm.get(i)] = lead + i;
         return new Node[] {g.transpose(inverse)};
     }
 

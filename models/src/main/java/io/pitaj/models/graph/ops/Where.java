@@ -34,8 +34,8 @@ public enum Where implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node zero = Broadcasting.zero(g), cond = in[0];
-        return new Node[] {null, Broadcasting.sumTo(cond.where(g, zero), in[1].shape()),
-                Broadcasting.sumTo(cond.where(zero, g), in[2].shape())};
+        return new Node[] {null, Broadcasting.sumToInput(cond.where(g, zero), y, g, in[1]),
+                Broadcasting.sumToInput(cond.where(zero, g), y, g, in[2])};
     }
 
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("Where", in, out); }
