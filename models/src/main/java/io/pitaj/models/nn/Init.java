@@ -15,6 +15,15 @@ public interface Init {
         return (shape, rng) -> new double[count(shape)];
     }
 
+    /** Every entry {@code value} (LayerNorm weights start at one). */
+    static Init constant(double value) {
+        return (shape, rng) -> {
+            double[] v = new double[count(shape)];
+            java.util.Arrays.fill(v, value);
+            return v;
+        };
+    }
+
     /** Independent draws from U(−bound, bound). */
     static Init uniform(double bound) {
         if (!(bound > 0)) throw new IllegalArgumentException("uniform bound must be positive, got " + bound);

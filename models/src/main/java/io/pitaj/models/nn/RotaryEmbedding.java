@@ -14,12 +14,13 @@ public final class RotaryEmbedding {
 
     private RotaryEmbedding() {}
 
-    /** Rotates x of shape [N, T, H, dh] (dh even); token t sits at position t. */
+    /** Rotates x of shape [..., T, H, dh] (any leading axes, dh even); token t sits at position t. */
     public static Node apply(Node x, double base) {
-        if (x.rank() != 4 || x.shape().dim(3) % 2 != 0) {
-            throw new IllegalArgumentException("rotary embedding needs [N, T, H, dh] with dh even, got " + x.shape());
+        int r = x.rank();
+        if (r < 3 || x.shape().dim(r - 1) % 2 != 0) {
+            throw new IllegalArgumentException("rotary embedding needs [..., T, H, dh] with dh even, got " + x.shape());
         }
-        int n = x.shape().dim(0), tokens = x.shape().dim(1), heads = x.shape().dim(2), half = x.shape().dim(3) / 2;
+        int tokens = x.shape().dim(r - 3), half = x.shape().dim(r - 1) / 2;
         double[] cos = new double[tokens * half], sin = new double[tokens * half];
         for (int t = 0; t < tokens; t++) {
             for (int i = 0; i < half; i++) {
@@ -28,12 +29,15 @@ public final class RotaryEmbedding {
                 sin[t * half + i] = Math.sin(angle);
             }
         }
-        int[] tableShape = {tokens, 1, half, 1}; // broadcasts over heads and against the pair axis of size 1
+        int[] tableShape = {tokens, 1, half, 1}; // broadcasts over leading axes, heads and the pair axis of size 1
         Node c = x.graph().constant(new Tensor(tableShape, cos), x.dtype());
         Node s = x.graph().constant(new Tensor(tableShape, sin), x.dtype());
-        Node pairs = x.reshape(n, tokens, heads, half, 2);
-        Node even = pairs.slice(4, 0, 1), odd = pairs.slice(4, 1, 2);
-        Node rotated = Node.concat(4, even.mul(c).sub(odd.mul(s)), odd.mul(c).add(even.mul(s)));
+        int[] pairShape = java.util.Arrays.copyOf(x.shape().dims(), r + 1);
+        pairShape[r - 1] = half;
+        pairShape[r] = 2;
+        Node pairs = x.reshape(pairShape);
+        Node even = pairs.slice(r, 0, 1), odd = pairs.slice(r, 1, 2);
+        Node rotated = Node.concat(r, even.mul(c).sub(odd.mul(s)), odd.mul(c).add(even.mul(s)));
         return rotated.reshape(x.shape());
     }
 }
