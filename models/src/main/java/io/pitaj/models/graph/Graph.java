@@ -16,11 +16,19 @@ import java.util.Map;
 /**
  * Builds nodes and keeps the graph small while it grows: every {@link #apply} first validates the inputs against
  * the op's shape rule (so a simplification can never hide a malformed call), then asks the op for an algebraic
- * simplification, then folds ops whose inputs are all constants, then reuses an existing node for the same op on
- * the same inputs (common-subexpression elimination). Dead nodes cost nothing: export and evaluation visit only
- * what the requested outputs reach ({@link #topologicalOrder}).
+ * simplification, then folds ops whose inputs are all constants (unless the result would be large, see
+ * {@link #FOLD_LIMIT}), then reuses an existing node for the same op on the same inputs (common-subexpression
+ * elimination). Dead nodes cost nothing: export and evaluation visit only what the requested outputs reach
+ * ({@link #topologicalOrder}).
  */
 public final class Graph {
+    /**
+     * Largest number of elements a folded constant may hold. Folding an op on a large constant (the transposed weight
+     * every matmul's VJP asks for, a reshaped or sliced weight) would store a second copy of the weight in the
+     * exported file; left as a node, ONNX Runtime folds it itself when it loads the model, and the file keeps one copy.
+     */
+    public static final long FOLD_LIMIT = 4096;
+
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Key, Node> byComputation = new HashMap<>();
     private final Map<String, Node> inputsByName = new LinkedHashMap<>();
@@ -41,7 +49,10 @@ public final class Graph {
     /** Inputs in declaration order. */
     public Collection<Node> inputs() { return inputsByName.values(); }
 
-    public Node constant(Tensor value, DType dtype) { return apply(new Constant(value, dtype)); }
+    /** A constant holding a copy of {@code value}'s data, so later changes to the caller's array cannot reach it. */
+    public Node constant(Tensor value, DType dtype) {
+        return apply(new Constant(new Tensor(value.shape(), value.data().clone()), dtype));
+    }
 
     public Node scalar(double value, DType dtype) { return constant(Tensor.scalar(value), dtype); }
 
@@ -58,7 +69,8 @@ public final class Graph {
         Shape shape = shapeOf(op, in);
         Node simpler = op.simplify(in);
         if (simpler != null) return simpler;
-        if (op.foldable() && in.length > 0 && Arrays.stream(in).allMatch(n -> n.op() instanceof Constant)) {
+        if (op.foldable() && in.length > 0 && shape.staticSize() <= FOLD_LIMIT
+                && Arrays.stream(in).allMatch(n -> n.op() instanceof Constant)) {
             Tensor[] values = new Tensor[in.length];
             for (int i = 0; i < in.length; i++) values[i] = ((Constant) in[i].op()).value();
             return constant(op.eval(values), op.dtype(in));

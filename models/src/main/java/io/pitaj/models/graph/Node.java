@@ -6,12 +6,14 @@ import io.pitaj.models.graph.ops.Compare;
 import io.pitaj.models.graph.ops.Concat;
 import io.pitaj.models.graph.ops.ExpandLike;
 import io.pitaj.models.graph.ops.Gather;
+import io.pitaj.models.graph.ops.LayerNormalization;
 import io.pitaj.models.graph.ops.MatMul;
 import io.pitaj.models.graph.ops.Pad;
 import io.pitaj.models.graph.ops.Reduce;
 import io.pitaj.models.graph.ops.Reshape;
 import io.pitaj.models.graph.ops.ScatterAdd;
 import io.pitaj.models.graph.ops.Slice;
+import io.pitaj.models.graph.ops.Softmax;
 import io.pitaj.models.graph.ops.StopGradient;
 import io.pitaj.models.graph.ops.Transpose;
 import io.pitaj.models.graph.ops.Unary;
@@ -87,6 +89,17 @@ public final class Node {
     public Node abs() { return graph.apply(Unary.ABS, this); }
     public Node sign() { return graph.apply(Unary.SIGN, this); }
     public Node square() { return mul(this); }
+    /** x·σ(x). */
+    public Node silu() { return graph.apply(Unary.SILU, this); }
+    /** GELU, tanh approximation. */
+    public Node geluTanh() { return graph.apply(Unary.GELU_TANH, this); }
+    /** exp(x)/Σ exp(x) along a static axis. */
+    public Node softmax(int axis) { return graph.apply(new Softmax(shape.axis(axis)), this); }
+    /** Layer normalisation over the last axis with a weight [C] and an optional bias [C] (null for none). */
+    public Node layerNorm(Node weight, Node bias, double eps) {
+        LayerNormalization op = new LayerNormalization(eps);
+        return bias == null ? graph.apply(op, this, weight) : graph.apply(op, this, weight, bias);
+    }
 
     // ---- comparisons and selection ----
     public Node lt(Node o) { return graph.apply(Compare.LESS, this, o); }

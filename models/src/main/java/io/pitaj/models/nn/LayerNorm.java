@@ -1,6 +1,7 @@
 package io.pitaj.models.nn;
 
 import io.pitaj.models.graph.Node;
+import io.pitaj.models.graph.Tensor;
 
 /** Layer normalisation over the last axis, as PyTorch's {@code nn.LayerNorm(C)} (biased variance, eps inside the root). */
 public final class LayerNorm {
@@ -14,10 +15,8 @@ public final class LayerNorm {
      * [C] and each optional (null to omit: PITA's DiT uses a weight without bias).
      */
     public static Node apply(Node x, double eps, Node weight, Node bias) {
-        Node centred = x.sub(x.meanKeep(-1));
-        Node y = centred.div(centred.square().meanKeep(-1).add(eps).sqrt());
-        if (weight != null) y = y.mul(weight);
-        if (bias != null) y = y.add(bias);
-        return y;
+        int c = x.shape().dim(x.rank() - 1);
+        Node w = weight != null ? weight : x.graph().constant(Tensor.filled(1, c), x.dtype());
+        return x.layerNorm(w, bias, eps);
     }
 }

@@ -18,7 +18,7 @@ public final class Mlp {
         },
         /** x·σ(x) (SiLU / swish). */
         SILU {
-            @Override public Node apply(Node x) { return x.mul(x.sigmoid()); }
+            @Override public Node apply(Node x) { return x.silu(); }
         };
 
         public abstract Node apply(Node x);

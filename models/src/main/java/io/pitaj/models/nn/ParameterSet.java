@@ -103,13 +103,11 @@ public final class ParameterSet {
 
     /**
      * Binds every parameter as a constant holding its current values (inference graphs with the weights baked in).
-     * The graph keeps the values it saw at binding time even if the parameters change afterwards.
+     * The graph keeps the values it saw at binding time even if the parameters change afterwards (constants copy).
      */
     public BoundParameters bindAsConstants(Graph graph, DType dtype) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        for (Parameter p : byName.values()) {
-            nodes.put(p.name(), graph.constant(new Tensor(p.shape(), p.values().clone()), dtype));
-        }
+        for (Parameter p : byName.values()) nodes.put(p.name(), graph.constant(p.tensor(), dtype));
         return new BoundParameters(nodes);
     }
 }

@@ -50,7 +50,60 @@ public enum Unary implements Op {
     SIGN("Sign") {
         double f(double x) { return Math.signum(x); }
         Node d(Node x, Node y, Node g) { return null; }
+    },
+    /** SiLU (swish) x·σ(x); its derivative σ(x)·(1 + x·(1 − σ(x))) depends on x alone. */
+    SILU("Silu") {
+        double f(double x) { return x * SIGMOID.f(x); }
+        Node d(Node x, Node y, Node g) {
+            Node s = x.sigmoid();
+            return g.mul(s.mul(x.mul(s.rsub(1)).add(1)));
+        }
+        /**
+         * float32: x·Sigmoid(x), which ORT's QuickGelu fusion turns into one kernel. float64: x/(1 + exp(−x)), because
+         * ORT 1.29 fuses the float64 pattern too, into a QuickGelu that has only a float32 kernel, and then fails to
+         * create the session.
+         */
+        @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+            String x = in.get(0);
+            if (y.dtype() == DType.F32) {
+                ctx.node("Mul", List.of(x, ctx.op("Sigmoid", in)), out);
+            } else {
+                String denominator = ctx.op("Add", List.of(ctx.op("Exp", List.of(ctx.op("Neg", in))), scalar(ctx, y, 1)));
+                ctx.node("Div", List.of(x, denominator), out);
+            }
+        }
+    },
+    /**
+     * GELU with the tanh approximation (PyTorch's {@code approximate='tanh'}): ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+     */
+    GELU_TANH("GeluTanh") {
+        double f(double x) { return 0.5 * x * (1 + Math.tanh(GELU_SCALE * (x + GELU_CUBIC * x * x * x))); }
+        Node d(Node x, Node y, Node g) {
+            Node tau = x.add(x.pow(3).mul(GELU_CUBIC)).mul(GELU_SCALE).tanh();
+            Node inner = x.square().mul(3 * GELU_CUBIC).add(1).mul(GELU_SCALE);
+            Node slope = tau.add(1).mul(0.5).add(x.mul(tau.square().rsub(1)).mul(inner).mul(0.5));
+            return g.mul(slope);
+        }
+        /** The primitive pattern that ORT's FastGelu fusion recognises (one kernel for float32). */
+        @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
+            String x = in.get(0);
+            String cubic = ctx.op("Mul", List.of(ctx.op("Mul", List.of(x, x)), x));
+            String arg = ctx.op("Mul", List.of(ctx.op("Add", List.of(x, ctx.op("Mul", List.of(cubic, scalar(ctx, y, GELU_CUBIC))))),
+                    scalar(ctx, y, GELU_SCALE)));
+            String onePlus = ctx.op("Add", List.of(ctx.op("Tanh", List.of(arg)), scalar(ctx, y, 1)));
+            ctx.node("Mul", List.of(ctx.op("Mul", List.of(x, scalar(ctx, y, 0.5))), onePlus), out);
+        }
     };
+
+    /** √(2/π) and the cubic coefficient inside GELU's tanh approximation. */
+    private static final double GELU_SCALE = Math.sqrt(2 / Math.PI), GELU_CUBIC = 0.044715;
+
+    /** A scalar initializer of y's element type. */
+    private static String scalar(OnnxLowering ctx, Node y, double v) {
+        String name = ctx.fresh("const");
+        ctx.initializer(name, Tensor.scalar(v).toHost(y.dtype()));
+        return name;
+    }
 
     private final String onnxName;
 
