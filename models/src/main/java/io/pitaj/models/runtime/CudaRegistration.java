@@ -2,6 +2,9 @@ package io.pitaj.models.runtime;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+
+import java.util.OptionalLong;
 
 /**
  * Registers ORT's CUDA execution provider on session options. It is an interface only so that tests can play a host
@@ -15,5 +18,16 @@ interface CudaRegistration {
      */
     void register(SessionOptions options, SessionSettings settings) throws OrtException;
 
-    CudaRegistration ORT = (options, settings) -> options.addCUDA(settings.deviceId());
+    CudaRegistration ORT = (options, settings) -> {
+        // On the CPU-only jar constructing the provider options already throws, for want of a provider library;
+        // with the GPU jar, addCUDA throws when the CUDA libraries are missing. Both mean no CUDA in this process.
+        try (OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(settings.deviceId())) {
+            OptionalLong limit = settings.cudaMemoryLimitBytes();
+            if (limit.isPresent()) {
+                cuda.add("gpu_mem_limit", Long.toString(limit.getAsLong()));
+            }
+            // ORT copies the options into the provider factory it keeps, so they may be closed once registered
+            options.addCUDA(cuda);
+        }
+    };
 }

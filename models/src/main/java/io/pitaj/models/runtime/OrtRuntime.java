@@ -129,7 +129,7 @@ public final class OrtRuntime {
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setInterOpNumThreads(1);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizationLevel(settings.optimization());
             return options;
         } catch (OrtException e) {
             options.close();
