@@ -1,18 +1,23 @@
 package io.pitaj.models.runtime;
 
+import ai.onnxruntime.OrtException;
 import io.pitaj.models.onnx.HostTensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** This build carries the CPU-only onnxruntime jar, so requesting CUDA must fall back, loudly but once. */
+/**
+ * This build carries the CPU-only onnxruntime jar, so registering the CUDA provider fails: requesting CUDA must fall
+ * back for the whole runtime, loudly but once.
+ */
 class OrtCudaFallbackTest {
 
     @Test
@@ -36,6 +41,25 @@ class OrtCudaFallbackTest {
             double[] expected = OrtTestModels.affineReference(x, 1);
             assertArrayEquals(new float[] {(float) expected[0], (float) expected[1]}, y.floats(), 1e-6f);
         }
+    }
+
+    @Test
+    void afterARegistrationFailureCudaRequestsGoStraightToCpu() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        AtomicInteger registrations = new AtomicInteger();
+        OrtRuntime ort = new OrtRuntime(warnings::add, (options, settings) -> {
+            registrations.incrementAndGet();
+            throw new OrtException("Failed to find CUDA shared provider");
+        });
+        SessionSettings cuda = SessionSettings.of(ExecutionProvider.CUDA, 1);
+        try (InferenceSession first = ort.open(OrtTestModels.affineFloat32(), cuda);
+             InferenceSession second = ort.open(OrtTestModels.gatherInt64(), cuda)) {
+            assertEquals(ExecutionProvider.CPU, first.provider());
+            assertEquals(ExecutionProvider.CPU, second.provider());
+        }
+        assertEquals(1, registrations.get());
+        assertEquals(List.of("CUDA execution provider unavailable (Failed to find CUDA shared provider); "
+                + "falling back to CPU"), warnings);
     }
 
     @Test
@@ -65,6 +89,5 @@ class OrtCudaFallbackTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExecutionProvider.parse("gpu"));
         assertEquals("unknown device 'gpu': use cpu or cuda", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ExecutionProvider.parse(null));
-        assertThrows(IllegalArgumentException.class, () -> SessionSettings.cpu(0));
     }
 }
