@@ -66,9 +66,7 @@ public final class Linear {
             throw new IllegalArgumentException("Linear " + weight + ": rows [" + from + ", " + to + ") do not fit input "
                     + x.shape());
         }
-        Node rows = p.get(weight).slice(0, from, to);
-        // a single feature scales a row of the weight: a broadcast product, not a rank-1 matmul
-        return to - from == 1 ? x.mul(rows.reshape(outDim)) : x.matmul(rows);
+        return x.matmul(p.get(weight).slice(0, from, to));
     }
 
     /** y + b, or y for a bias-free layer. */

@@ -75,6 +75,15 @@ public enum MatMul implements Op {
                 Broadcasting.sumToInput(a.mT().matmul(g), y, g, b)};
     }
 
+    /**
+     * A product over an inner dimension of 1 is an outer product, [..., m, 1]·[..., 1, n]: the broadcast
+     * multiplication computes it exactly (the VJP of every Linear(… → 1) has one), and unlike a matmul it can be
+     * regrouped with the factors that follow it ({@link Binary#simplify}).
+     */
+    @Override public Node simplify(Node[] in) {
+        return in[0].shape().dim(in[0].rank() - 1) == 1 ? in[0].mul(in[1]) : null;
+    }
+
     /** ONNX MatMul has numpy semantics, leading-axis broadcasting included. */
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) { ctx.node("MatMul", in, out); }
 }

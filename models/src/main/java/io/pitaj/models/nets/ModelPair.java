@@ -1,0 +1,30 @@
+package io.pitaj.models.nets;
+
+import io.pitaj.models.graph.DType;
+import io.pitaj.models.nn.ParameterSet;
+import java.util.SplittableRandom;
+
+/**
+ * The two networks PITA trains and samples with: a score network θ and an energy network φ of one architecture with
+ * independent parameters, run in the {@code network} element type.
+ */
+public record ModelPair(Backbone backbone, ParameterSet score, ParameterSet energy, DType network) {
+    public ModelPair {
+        if (!score.sameLayout(energy)) throw new IllegalArgumentException("score and energy parameters differ in layout");
+        if (!network.isFloat()) throw new IllegalArgumentException("networks run in a float type, not " + network);
+    }
+
+    /**
+     * A fresh pair whose energy network starts as a copy of the score network (the reference deep-copies it, so both
+     * start from the same weights).
+     */
+    public static ModelPair initialise(BackboneConfig config, long seed, DType network) {
+        ParameterSet score = new ParameterSet();
+        Backbone backbone = config.build(score, new SplittableRandom(seed));
+        return new ModelPair(backbone, score, score.copy(), network);
+    }
+
+    public ScoreModel scoreModel() { return new ScoreModel(backbone, network); }
+
+    public EnergyModel energyModel() { return new EnergyModel(backbone, network); }
+}
