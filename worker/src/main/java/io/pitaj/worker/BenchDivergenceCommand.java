@@ -1,39 +1,78 @@
 package io.pitaj.worker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.pitaj.models.bench.DivergenceBenchmark;
+import io.pitaj.models.bench.SmcStepBenchmark;
+import io.pitaj.models.nets.BackboneConfig;
+import io.pitaj.models.nets.DitConfig;
+import io.pitaj.models.nets.DivergenceMode;
+import io.pitaj.models.nets.EgnnConfig;
+import io.pitaj.models.nets.MlpConfig;
+import io.pitaj.models.nets.ReferenceNetworks;
+import io.pitaj.models.runtime.ExecutionProvider;
 import io.pitaj.models.runtime.SessionSettings;
+import io.pitaj.models.systems.SystemCatalog;
+import io.pitaj.models.systems.SystemInfo;
+import io.pitaj.models.systems.UnknownSystemException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pita bench divergence}: what the Jacobian trace of a score network costs in ONNX Runtime — the forward
- * pass, the exact divergence and Hutchinson's estimate, each in median milliseconds per batch.
+ * {@code pita bench divergence}: what one SMC step of a score/energy model pair costs in ONNX Runtime — the forward
+ * pass, the step with the exact divergence and the step with Hutchinson's estimate, in median milliseconds per batch,
+ * plus the exact graph's session time and the process's peak memory.
  */
 @Command(name = "divergence", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Milliseconds per batch for an MLP vector field, its exact divergence and a Hutchinson estimate.")
+        description = "Milliseconds per batch for one SMC step of two networks: forward, exact divergence, Hutchinson.")
 final class BenchDivergenceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private MlpBenchOptions net;
+    @Option(names = "--system", defaultValue = "lj13", description = "System whose shapes and schedule are used (default ${DEFAULT-VALUE}).")
+    private String system;
+
+    @Option(names = "--arch", paramLabel = "egnn|dit|mlp", description = "Backbone (default: the system's reference network).")
+    private String arch;
+
+    @Option(names = "--hidden", description = "Hidden width instead of the reference one.")
+    private Integer hidden;
+
+    @Option(names = "--layers", description = "EGNN layers, DiT blocks or MLP hidden layers instead of the reference count.")
+    private Integer layers;
+
+    @Option(names = "--heads", description = "DiT attention heads instead of the reference count.")
+    private Integer heads;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Particles per call (default ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--per-pass", description = "Coordinates per backward pass of the exact divergence (default: the device's rule).")
+    private Integer perPass;
 
     @Option(names = "--probes", defaultValue = "1", description = "Rademacher probes of the Hutchinson estimate (default ${DEFAULT-VALUE}).")
     private int probes;
 
-    @Option(names = "--reps", defaultValue = "20", description = "Timed calls per graph (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
+    private Integer threads;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
+            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
+    private String device;
+
+    @Option(names = "--reps", defaultValue = "5", description = "Timed calls per graph (default ${DEFAULT-VALUE}).")
     private int reps;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed calls per graph first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed calls per graph first (default ${DEFAULT-VALUE}).")
     private int warmup;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights and the inputs (default ${DEFAULT-VALUE}).")
+    private long seed;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     private boolean json;
@@ -41,36 +80,95 @@ final class BenchDivergenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (reps < 1 || warmup < 0) throw new UserInputException("--reps must be at least 1 and --warmup not negative");
-        if (probes < 1) throw new UserInputException("--probes must be at least 1, got " + probes);
-        SessionSettings settings = net.session();
-        DivergenceBenchmark bench = new DivergenceBenchmark(net.setup(), probes);
+        SystemInfo<?> info;
+        try {
+            info = SystemCatalog.builtIn().get(system);
+        } catch (UnknownSystemException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
+        ExecutionProvider provider = provider();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        SmcStepBenchmark bench;
+        SessionSettings settings;
+        try {
+            BackboneConfig config = backbone(info, reference.backbone());
+            int k = perPass != null ? perPass : DivergenceMode.Exact.forDevice(provider, config.sampleSize()).perPass();
+            bench = new SmcStepBenchmark(config, reference.schedule(), batch, k, probes, seed);
+            settings = SessionSettings.of(provider, threadCount);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "bench: %s, %d parameters: forward, exact divergence, Hutchinson (%d probe%s), %d calls each%n",
-                net.describe(), bench.parameterCount(), probes, probes == 1 ? "" : "s", reps);
+        err.printf(Locale.ROOT, "bench: %s on %s, batch %d, %d coordinates per backward pass, Hutchinson with %d probe%s%n",
+                bench.backbone().kind(), system, batch, bench.perPass(), probes, probes == 1 ? "" : "s");
         err.flush();
-        DivergenceBenchmark.Result r = bench.run(settings, warmup, reps, graph -> {
-            err.println("bench: timing " + graph);
+        SmcStepBenchmark.Result r = bench.run(settings, warmup, reps, graph -> {
+            err.println("bench: building and timing the " + graph + " step graph");
             err.flush();
         });
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try (JsonGenerator g = JsonOutput.generator(out)) {
                 g.writeStartObject();
-                g.writeNumberField("forward_ms", r.forwardMs());
-                g.writeNumberField("exact_divergence_ms", r.exactMs());
-                g.writeNumberField("hutchinson_ms", r.hutchinsonMs());
-                g.writeNumberField("probes", probes);
-                BenchProgress.writeNetwork(g, net);
+                g.writeStringField("system", system);
+                g.writeStringField("arch", bench.backbone().kind());
+                g.writeNumberField("parameters_per_network", r.parametersPerNetwork());
+                g.writeNumberField("batch", batch);
+                g.writeNumberField("threads", threadCount);
                 g.writeStringField("provider", r.provider().id());
-                g.writeNumberField("exact_onnx_nodes", r.exactNodes());
+                g.writeNumberField("per_pass", bench.perPass());
+                g.writeNumberField("probes", probes);
+                g.writeNumberField("session_s", r.sessionSeconds());
+                g.writeNumberField("forward_ms", r.forwardMs());
+                g.writeNumberField("exact_ms", r.exactMs());
+                g.writeNumberField("hutchinson_ms", r.hutchinsonMs());
+                g.writeNumberField("exact_onnx_nodes", r.exactOnnxNodes());
+                g.writeNumberField("exact_model_mb", r.exactModelBytes() / 1e6);
+                g.writeNumberField("peak_rss_mb", r.peakResidentBytes() / 1e6);
                 g.writeEndObject();
                 g.writeRaw('\n');
             }
         } else {
-            out.printf(Locale.ROOT, "divergence: forward %.3f ms, exact %.3f ms (%.1f× forward), Hutchinson/%d %.3f ms per batch of %d (%s)%n",
-                    r.forwardMs(), r.exactMs(), r.exactMs() / r.forwardMs(), probes, r.hutchinsonMs(), net.batch, r.provider().id());
+            out.printf(Locale.ROOT, "%s on %s, batch %d: forward %.1f ms, exact %.1f ms (%d per pass), Hutchinson/%d %.1f ms; "
+                            + "exact graph %d nodes, session %.1f s; peak memory %.0f MB (%s)%n",
+                    bench.backbone().kind(), system, batch, r.forwardMs(), r.exactMs(), bench.perPass(), probes, r.hutchinsonMs(),
+                    r.exactOnnxNodes(), r.sessionSeconds(), r.peakResidentBytes() / 1e6, r.provider().id());
             out.flush();
         }
         return 0;
     }
+
+    private ExecutionProvider provider() {
+        try {
+            return ExecutionProvider.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--device: " + e.getMessage());
+        }
+    }
+
+    /** The system's reference backbone, or the named one shaped for the system, with any size overrides. */
+    private BackboneConfig backbone(SystemInfo<?> info, BackboneConfig reference) {
+        int n = info.layout().particles(), s = info.layout().spatialDim();
+        String name = arch == null ? reference.kind() : arch.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "egnn" -> {
+                EgnnConfig e = reference instanceof EgnnConfig r ? r : EgnnConfig.reference(n, s);
+                yield new EgnnConfig(n, s, or(hidden, e.hidden()), or(layers, e.layers()), e.coordsRange(), e.betaConditioned());
+            }
+            case "dit" -> {
+                DitConfig d = reference instanceof DitConfig r ? r : new DitConfig(n, s, 192, 6, 6, 64, 4, 256, false);
+                yield new DitConfig(n, s, or(hidden, d.hidden()), or(layers, d.blocks()), or(heads, d.heads()), d.condDim(), d.mlpRatio(),
+                        d.frequencyDim(), d.betaConditioned());
+            }
+            case "mlp" -> {
+                MlpConfig m = reference instanceof MlpConfig r ? r : MlpConfig.toy(info.dimension(), true);
+                yield new MlpConfig(List.of(info.dimension()), or(hidden, m.hidden()), or(layers, m.layers()), m.embeddingDim(),
+                        m.betaConditioned());
+            }
+            default -> throw new UserInputException("--arch must be egnn, dit or mlp, got '" + arch + "'");
+        };
+    }
+
+    private static int or(Integer override, int value) { return override != null ? override : value; }
 }

@@ -8,6 +8,7 @@ import io.pitaj.models.graph.ops.ExpandLike;
 import io.pitaj.models.graph.ops.Gather;
 import io.pitaj.models.graph.ops.LayerNormalization;
 import io.pitaj.models.graph.ops.MatMul;
+import io.pitaj.models.graph.ops.MatMulTransposed;
 import io.pitaj.models.graph.ops.Pad;
 import io.pitaj.models.graph.ops.Reduce;
 import io.pitaj.models.graph.ops.Reshape;
@@ -113,6 +114,8 @@ public final class Node {
     // ---- linear algebra and reductions ----
     /** Numpy matmul over the last two axes with broadcast leading axes (both operands rank ≥ 2). */
     public Node matmul(Node o) { return graph.apply(MatMul.INSTANCE, this, o); }
+    /** this·oᵀ over the last two axes, without a transposed copy of o in the graph. */
+    public Node matmulTransposed(Node o) { return graph.apply(MatMulTransposed.INSTANCE, this, o); }
     public Node sum(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.SUM, shape, false, axes), this); }
     public Node sumKeep(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.SUM, shape, true, axes), this); }
     public Node mean(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.MEAN, shape, false, axes), this); }

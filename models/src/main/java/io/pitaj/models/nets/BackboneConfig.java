@@ -8,6 +8,9 @@ public sealed interface BackboneConfig permits MlpConfig, EgnnConfig, DitConfig 
     /** The shape of one sample's y, e.g. [13, 3] for LJ-13 or [2] for a 2-D toy. */
     int[] sampleShape();
 
+    /** The architecture's short name: mlp, egnn or dit. */
+    String kind();
+
     /** Whether β (the conditioning inverse temperature) enters the network. */
     boolean betaConditioned();
 

@@ -34,6 +34,8 @@ public record DitConfig(int atoms, int spatialDim, int hidden, int blocks, int h
     /** PITA's peptide configuration: 6 blocks × 192, 6 heads, conditioning 64, not β-conditioned (≈ 3.2 M parameters). */
     public static DitConfig reference(int atoms) { return new DitConfig(atoms, 3, 192, 6, 6, 64, 4, 256, false); }
 
+    @Override public String kind() { return "dit"; }
+
     @Override public int[] sampleShape() { return new int[] {atoms, spatialDim}; }
 
     @Override public Backbone build(ParameterSet params, SplittableRandom rng) { return new Dit(this, params, rng); }

@@ -28,6 +28,8 @@ public record EgnnConfig(int particles, int spatialDim, int hidden, int layers, 
         return new EgnnConfig(particles, spatialDim, 32, 3, 15, true);
     }
 
+    @Override public String kind() { return "egnn"; }
+
     @Override public int[] sampleShape() { return new int[] {particles, spatialDim}; }
 
     @Override public Backbone build(ParameterSet params, SplittableRandom rng) { return new Egnn(this, params, rng); }

@@ -30,6 +30,8 @@ public record MlpConfig(List<Integer> shape, int hidden, int layers, int embeddi
         return new MlpConfig(List.of(dim), 64, 3, 32, betaConditioned);
     }
 
+    @Override public String kind() { return "mlp"; }
+
     @Override public int[] sampleShape() { return shape.stream().mapToInt(Integer::intValue).toArray(); }
 
     @Override public Backbone build(ParameterSet params, SplittableRandom rng) { return new MlpBackbone(this, params, rng); }

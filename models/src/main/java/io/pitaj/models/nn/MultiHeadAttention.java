@@ -40,7 +40,7 @@ public final class MultiHeadAttention {
     private static Node attend(Node q, Node k, Node v) {
         double scale = 1 / Math.sqrt(q.shape().dim(q.rank() - 1));
         Node qh = swapTokensAndHeads(q), kh = swapTokensAndHeads(k), vh = swapTokensAndHeads(v);
-        return Softmax.softmax(qh.matmul(kh.mT()).mul(scale), -1).matmul(vh);
+        return Softmax.softmax(qh.matmulTransposed(kh).mul(scale), -1).matmul(vh);
     }
 
     /** [..., H, T, dh] → [..., T, H·dh]. */

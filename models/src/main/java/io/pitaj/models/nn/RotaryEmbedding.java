@@ -7,6 +7,11 @@ import io.pitaj.models.graph.Tensor;
  * Rotary position embedding with the adjacent-pair convention of torchtune's {@code RotaryPositionalEmbeddings}
  * (pita-algorithm.md §2.2): channels (2i, 2i+1) of a head form a pair rotated by the angle p·θ_i at position p, with
  * θ_i = base^(−2i/dh). The angles are constants of the graph since positions are the static token indices.
+ *
+ * <p>Computed as x⊙cos + (x·P)⊙sin, where P swaps the channels of each pair and the tables carry cos θ on both
+ * channels and ∓sin θ on the first and second. Picking the pairs apart with slices would make every backward pass pad
+ * its cotangents back, which ORT does slowly; the swap is a small matmul per head, and the products run over all
+ * heads' channels at once.
  */
 public final class RotaryEmbedding {
     /** The base used by PITA's DiT (and torchtune's default). */
@@ -20,24 +25,29 @@ public final class RotaryEmbedding {
         if (r < 3 || x.shape().dim(r - 1) % 2 != 0) {
             throw new IllegalArgumentException("rotary embedding needs [..., T, H, dh] with dh even, got " + x.shape());
         }
-        int tokens = x.shape().dim(r - 3), half = x.shape().dim(r - 1) / 2;
-        double[] cos = new double[tokens * half], sin = new double[tokens * half];
+        int tokens = x.shape().dim(r - 3), heads = x.shape().dim(r - 2), dh = x.shape().dim(r - 1), width = heads * dh;
+        double[] cos = new double[tokens * width], sin = new double[tokens * width];
         for (int t = 0; t < tokens; t++) {
-            for (int i = 0; i < half; i++) {
-                double angle = t * Math.pow(base, -2.0 * i / (2 * half));
-                cos[t * half + i] = Math.cos(angle);
-                sin[t * half + i] = Math.sin(angle);
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < dh / 2; i++) {
+                    double angle = t * Math.pow(base, -2.0 * i / dh);
+                    int c = t * width + h * dh + 2 * i;
+                    cos[c] = cos[c + 1] = Math.cos(angle);
+                    sin[c] = -Math.sin(angle);
+                    sin[c + 1] = Math.sin(angle);
+                }
             }
         }
-        int[] tableShape = {tokens, 1, half, 1}; // broadcasts over leading axes, heads and the pair axis of size 1
-        Node c = x.graph().constant(new Tensor(tableShape, cos), x.dtype());
-        Node s = x.graph().constant(new Tensor(tableShape, sin), x.dtype());
-        int[] pairShape = java.util.Arrays.copyOf(x.shape().dims(), r + 1);
-        pairShape[r - 1] = half;
-        pairShape[r] = 2;
-        Node pairs = x.reshape(pairShape);
-        Node even = pairs.slice(r, 0, 1), odd = pairs.slice(r, 1, 2);
-        Node rotated = Node.concat(r, even.mul(c).sub(odd.mul(s)), odd.mul(c).add(even.mul(s)));
-        return rotated.reshape(x.shape());
+        double[] swap = new double[dh * dh];
+        for (int i = 0; i < dh; i += 2) {
+            swap[i * dh + i + 1] = 1;
+            swap[(i + 1) * dh + i] = 1;
+        }
+        Node c = x.graph().constant(new Tensor(new int[] {tokens, width}, cos), x.dtype());
+        Node s = x.graph().constant(new Tensor(new int[] {tokens, width}, sin), x.dtype());
+        Node swapped = x.matmul(x.graph().constant(new Tensor(new int[] {dh, dh}, swap), x.dtype()));
+        int[] merged = java.util.Arrays.copyOf(x.shape().dims(), r - 1);
+        merged[r - 2] = width;
+        return x.reshape(merged).mul(c).add(swapped.reshape(merged).mul(s)).reshape(x.shape());
     }
 }

@@ -34,6 +34,41 @@ class GraphBuilderTest {
     }
 
     @Test
+    void constantsCopyTheirData() {
+        Tensor live = Tensor.vector(1, 2, 3);
+        Node c = g.constant(live, DType.F64);
+        live.data()[0] = 99;
+        assertEquals(Tensor.vector(1, 2, 3), Interpreter.run(List.of(c), Map.of()).get(0));
+    }
+
+    @Test
+    void largeConstantsAreNotFoldedIntoSecondCopies() {
+        int n = 65; // 4225 elements, above the fold limit
+        Node big = g.constant(Tensor.filled(1.5, n, n), DType.F64);
+        assertFalse(big.mT().op() instanceof Constant, "a transposed large weight stays a node (ORT folds it on load)");
+        Node small = g.constant(Tensor.filled(1.5, 8, 8), DType.F64);
+        assertInstanceOf(Constant.class, small.mT().op());
+        assertEquals(Tensor.filled(3, n, n), Interpreter.run(List.of(big.mT().mul(2)), Map.of()).get(0));
+    }
+
+    @Test
+    void maximumTiesShareTheGradient() {
+        Node v = g.input("v", DType.F64, 4);
+        Node grad = Autodiff.grad(v.reduceMax(0), List.of(v)).get(0);
+        Tensor out = Interpreter.run(List.of(grad), Map.of("v", Tensor.vector(1, 3, -2, 3))).get(0);
+        assertEquals(Tensor.vector(0, 0.5, 0, 0.5), out, "two elements attain the maximum: half the gradient each");
+    }
+
+    @Test
+    void adjacentPadsAddUpToOneConcatenation() {
+        Node a = x.slice(2, 0, 1).exp(), b = x.slice(2, 1, 3).sin();
+        Node sum = a.pad(2, 0, 2).add(b.pad(2, 1, 0));
+        assertInstanceOf(io.pitaj.models.graph.ops.Concat.class, sum.op());
+        Node gapped = a.pad(2, 0, 2).add(x.slice(2, 2, 3).pad(2, 2, 0));
+        assertInstanceOf(io.pitaj.models.graph.ops.Binary.class, gapped.op(), "ranges with a gap stay a sum");
+    }
+
+    @Test
     void allConstantSubgraphsFoldIntoOneConstant() {
         Node a = g.constant(new Tensor(new int[] {2, 2}, new double[] {1, 2, 3, 4}), DType.F64);
         Node b = g.constant(Tensor.vector(0.5, -1), DType.F64);

@@ -49,6 +49,7 @@ class OpDerivativesTest {
         unaryRows(rows);
         selectionRows(rows);
         matmulRows(rows);
+        compositeRows(rows);
         reductionRows(rows);
         shapeRows(rows);
         return rows.stream();
@@ -121,6 +122,26 @@ class OpDerivativesTest {
         rows.add(row("matmul over the batch [N,3]ᵀ@[N,2]", in -> in[0].mT().matmul(in[1]),
                 arg(NORMAL, N, 3), arg(NORMAL, N, 2)));
         rows.add(row("matmul [N,2,3]@[N,3,2]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 2, 3), arg(NORMAL, N, 3, 2)));
+        rows.add(row("matmul inner 1 [N,3,1]@[1,2] (an outer product)", in -> in[0].matmul(in[1]), arg(NORMAL, N, 3, 1),
+                arg(NORMAL, 1, 2)));
+        rows.add(row("matmulTransposed [N,2,3]@[4,3]ᵀ", in -> in[0].matmulTransposed(in[1]), arg(NORMAL, N, 2, 3),
+                arg(NORMAL, 4, 3)));
+        rows.add(row("matmulTransposed [N,2,3]@[N,4,3]ᵀ", in -> in[0].matmulTransposed(in[1]), arg(NORMAL, N, 2, 3),
+                arg(NORMAL, N, 4, 3)));
+    }
+
+    private static void compositeRows(List<Row> rows) {
+        rows.add(row("silu [N,2,3]", in -> in[0].silu(), arg(NORMAL, N, 2, 3)));
+        rows.add(row("geluTanh [N,2,3]", in -> in[0].geluTanh(), arg(NORMAL, N, 2, 3)));
+        rows.add(row("softmax(-1) of [N,2,4]", in -> in[0].softmax(-1), arg(NORMAL, N, 2, 4)));
+        rows.add(row("softmax(1) of [N,3,2]", in -> in[0].softmax(1), arg(NORMAL, N, 3, 2)));
+        rows.add(row("layerNorm weight [N,2,5]", in -> in[0].layerNorm(in[1], null, 1e-5), arg(NORMAL, N, 2, 5), arg(NORMAL, 5)));
+        rows.add(row("layerNorm weight, bias [N,5]", in -> in[0].layerNorm(in[1], in[2], 0.5), arg(NORMAL, N, 5), arg(NORMAL, 5),
+                arg(NORMAL, 5)));
+        rows.add(row("pad+pad of adjacent slices (joined into a concat)", in -> in[0].slice(1, 0, 2).exp().pad(1, 0, 3)
+                .add(in[0].slice(1, 2, 5).sin().pad(1, 2, 0)), arg(NORMAL, N, 5)));
+        rows.add(row("regrouped product (x·a)·b", in -> in[0].mul(in[1]).mul(in[2]), arg(NORMAL, N, 2, 3), arg(NORMAL, 3),
+                arg(NORMAL, 2, 1)));
     }
 
     private static void reductionRows(List<Row> rows) {
@@ -186,6 +207,56 @@ class OpDerivativesTest {
     @MethodSource("rows")
     void firstAndSecondDerivativesMatchFiniteDifferencesInOnnxRuntime(Row row) {
         check(row, ORT);
+    }
+
+    /**
+     * A stack of three cotangents gives, in one backward pass, the three VJPs that the cotangents give one by one —
+     * the contract every op's VJP keeps for the batched exact divergence.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void stackedCotangentsGiveTheStackOfSingleVjpsInTheInterpreter(Row row) {
+        checkStacked(row, Engine.INTERPRETER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void stackedCotangentsGiveTheStackOfSingleVjpsInOnnxRuntime(Row row) {
+        checkStacked(row, ORT);
+    }
+
+    private static void checkStacked(Row row, Engine engine) {
+        int stack = 3;
+        Random rnd = new Random(row.name.hashCode() + 1);
+        Graph g = new Graph();
+        Map<String, Tensor> point = new HashMap<>();
+        Node[] in = new Node[row.args.size()];
+        for (int i = 0; i < in.length; i++) {
+            Arg a = row.args.get(i);
+            in[i] = g.input("x" + i, DType.F64, a.shape);
+            point.put("x" + i, RandomTensors.sample(a.sampler, rnd, a.shape.bind(BATCH_SIZE)));
+        }
+        Node y = row.op.apply(in);
+        int[] stacked = new int[y.rank() + 1];
+        stacked[0] = stack;
+        System.arraycopy(y.shape().dims(), 0, stacked, 1, y.rank());
+        Node cotangents = g.input("cotangents", DType.F64, stacked);
+        Tensor values = RandomTensors.gaussian(rnd, Shape.of(stacked).bind(BATCH_SIZE));
+        point.put("cotangents", values);
+        List<Tensor> together = engine.run(Autodiff.grad(y, List.of(in), cotangents), point);
+        int per = values.size() / stack;
+        for (int j = 0; j < stack; j++) {
+            String name = "cotangent" + j;
+            double[] one = java.util.Arrays.copyOfRange(values.data(), j * per, (j + 1) * per);
+            point.put(name, new Tensor(y.shape().bind(BATCH_SIZE), one));
+            List<Tensor> alone = engine.run(Autodiff.grad(y, List.of(in), g.input(name, DType.F64, y.shape())), point);
+            for (int i = 0; i < in.length; i++) {
+                Tensor all = together.get(i);
+                int size = all.size() / stack;
+                Tensor slice = new Tensor(alone.get(i).shape(), java.util.Arrays.copyOfRange(all.data(), j * size, (j + 1) * size));
+                FiniteDifferences.assertClose(alone.get(i), slice, 1e-12, row.name + ": VJP " + j + " for x" + i);
+            }
+        }
     }
 
     private static void check(Row row, Engine engine) {

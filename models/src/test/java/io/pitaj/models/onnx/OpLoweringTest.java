@@ -84,6 +84,16 @@ class OpLoweringTest {
         t.add(new Case("MatMul static @ batch", (g, f) -> out("y", g.input("a", f, 2, 3).matmul(g.input("w", f, BATCH, 3, 2)))));
         t.add(new Case("MatMul leading broadcast", (g, f) ->
                 out("y", g.input("a", f, BATCH, 1, 3, 4).matmul(g.input("w", f, 2, 4, 5)))));
+        t.add(new Case("MatMulTransposed batch @ staticᵀ", (g, f) -> out("y", x(g, f).matmulTransposed(g.input("w", f, 5, 4)))));
+        t.add(new Case("MatMulTransposed batch @ batchᵀ", (g, f) ->
+                out("y", x(g, f).matmulTransposed(g.input("k", f, BATCH, 2, 4)))));
+        t.add(new Case("Softmax along each static axis", (g, f) -> out("s1", x(g, f).softmax(1), "s2", x(g, f).softmax(-1))));
+        t.add(new Case("LayerNormalization with and without bias", (g, f) -> {
+            Node w = g.input("w", f, 4);
+            return out("weight", x(g, f).layerNorm(w, null, 1e-5), "both", x(g, f).layerNorm(w, g.input("b", f, 4), 0.5));
+        }));
+        t.add(new Case("Mul of a trailing column by a scalar", (g, f) ->
+                out("y", g.input("c", f, BATCH, 3, 1).mul(g.scalar(1.5, f)), "z", g.input("d", f, 2, BATCH, 1, 1).add(g.input("r", f, 1)))));
         t.add(new Case("Reduce", (g, f) -> {
             Node x = x(g, f);
             Map<String, Node> o = new LinkedHashMap<>();

@@ -101,31 +101,32 @@ public enum Binary implements Op {
     }
 
     /**
-     * (p·q)·c as p·(q·c) when q·c is smaller than the result and p is as large as it: a chain of factors applied to a
-     * large value (a stack of cotangents times forward-only factors) then costs one pass over the large value instead
-     * of one per factor, and the small product is computed once.
+     * (u·v)·c regrouped as u·(v·c) or v·(u·c), whichever inner product is smaller, when it is smaller than u·v: a chain
+     * of factors applied to a large value (a stack of cotangents times forward-only factors, an outer product times a
+     * derivative) then costs one pass over the large value instead of one per factor, and the small product is
+     * computed once. Requiring the intermediate to shrink strictly makes rewriting terminate (no rotation cycles).
      */
     private static Node regroupProduct(Node product, Node c, Shape out) {
         if (product.op() != MUL) return null;
+        Node best = null, partner = null;
+        Shape bestShape = product.shape();
         for (int i = 0; i < 2; i++) {
-            Node p = product.input(i), q = product.input(1 - i);
-            if (!p.shape().equals(out)) continue;
-            Shape small;
+            Node u = product.input(i), v = product.input(1 - i);
+            Shape inner;
             try {
-                small = Shape.broadcast(q.shape(), c.shape());
+                inner = Shape.broadcast(v.shape(), c.shape());
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (smaller(small, out) && Shape.broadcast(p.shape(), small).equals(out)) return p.mul(q.mul(c));
+            if (Broadcasting.smaller(inner, bestShape)) {
+                bestShape = inner;
+                best = v;
+                partner = u;
+            }
         }
-        return null;
+        return best == null ? null : partner.mul(best.mul(c));
     }
 
-    /** Whether s has fewer elements than out (for every batch size when only out has the batch, at least as few). */
-    private static boolean smaller(Shape s, Shape out) {
-        if (s.rank() > out.rank() || (s.hasBatch() && !out.hasBatch())) return false;
-        return s.hasBatch() == out.hasBatch() ? s.staticSize() < out.staticSize() : s.staticSize() <= out.staticSize();
-    }
 
     /** An operand with its last {@code count} axes (all of length 1 where it has them) dropped; −1 marks the batch. */
     private static String withoutTrailingAxes(OnnxLowering ctx, Node operand, String name, int count) {
@@ -142,6 +143,10 @@ public enum Binary implements Op {
     @Override public Node simplify(Node[] in) {
         Node a = in[0], b = in[1];
         Shape out = Shape.broadcast(a.shape(), b.shape());
+        if (this == ADD && a.op() instanceof Pad pa && b.op() instanceof Pad pb && a.shape().equals(b.shape())) {
+            Node joined = Pad.joinAdjacent(a, pa, b, pb);
+            if (joined != null) return joined;
+        }
         if (this == MUL) {
             Node regrouped = regroupProduct(a, b, out);
             if (regrouped == null) regrouped = regroupProduct(b, a, out);

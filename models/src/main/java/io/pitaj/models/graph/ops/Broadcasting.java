@@ -64,6 +64,29 @@ public final class Broadcasting {
         return summed.shape().equals(target) ? summed : summed.reshape(target);
     }
 
+    /** Whether s has fewer elements than out (for every batch size when only out has the batch, at least as few). */
+    static boolean smaller(Shape s, Shape out) {
+        if (s.rank() > out.rank() || (s.hasBatch() && !out.hasBatch())) return false;
+        return s.hasBatch() == out.hasBatch() ? s.staticSize() < out.staticSize() : s.staticSize() <= out.staticSize();
+    }
+
+    /**
+     * (s⊙v)·B with s constant along the contracted axis (a per-row scale, last dimension 1) as s⊙(v·B) when v·B is
+     * smaller than the result: a stack of per-pair cotangent scalars times a forward-only factor, multiplied by a
+     * weight, then needs the weight product once rather than once per cotangent. {@code product} builds v·B.
+     */
+    static Node pullRowScale(Node a, Node b, Shape out, java.util.function.BinaryOperator<Node> product) {
+        if (a.op() != Binary.MUL) return null;
+        for (int i = 0; i < 2; i++) {
+            Node s = a.input(i), v = a.input(1 - i);
+            if (s.rank() == 0 || s.shape().dim(s.rank() - 1) != 1 || v.rank() < 2) continue;
+            if (v.shape().dim(v.rank() - 1) != a.shape().dim(a.rank() - 1)) continue;
+            Node applied = product.apply(v, b);
+            if (smaller(applied.shape(), out) && Shape.broadcast(s.shape(), applied.shape()).equals(out)) return s.mul(applied);
+        }
+        return null;
+    }
+
     /** A scalar zero of the same element type as {@code like}. */
     static Node zero(Node like) { return like.graph().scalar(0, like.dtype()); }
 }

@@ -55,7 +55,21 @@ public record Concat(int axis) implements Op {
         return d;
     }
 
-    @Override public Node simplify(Node[] in) { return in.length == 1 ? in[0] : null; }
+    /** One part is itself; a part that is a concatenation along the same axis is spliced in (one copy, not two). */
+    @Override public Node simplify(Node[] in) {
+        if (in.length == 1) return in[0];
+        java.util.List<Node> parts = new java.util.ArrayList<>();
+        boolean nested = false;
+        for (Node n : in) {
+            if (n.op() instanceof Concat c && c.axis == axis) {
+                parts.addAll(n.inputs());
+                nested = true;
+            } else {
+                parts.add(n);
+            }
+        }
+        return nested ? Node.concat(axis, parts.toArray(new Node[0])) : null;
+    }
 
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
         ctx.node("Concat", in, out, Attribute.ofInt("axis", axis));

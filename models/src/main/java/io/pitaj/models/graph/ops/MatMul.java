@@ -71,17 +71,19 @@ public enum MatMul implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node a = in[0], b = in[1];
-        return new Node[] {Broadcasting.sumToInput(g.matmul(b.mT()), y, g, a),
+        return new Node[] {Broadcasting.sumToInput(g.matmulTransposed(b), y, g, a),
                 Broadcasting.sumToInput(a.mT().matmul(g), y, g, b)};
     }
 
     /**
      * A product over an inner dimension of 1 is an outer product, [..., m, 1]·[..., 1, n]: the broadcast
      * multiplication computes it exactly (the VJP of every Linear(… → 1) has one), and unlike a matmul it can be
-     * regrouped with the factors that follow it ({@link Binary#simplify}).
+     * regrouped with the factors that follow it ({@link Binary#simplify}). A per-row scale of the first operand moves
+     * out of the product when that makes the product smaller ({@link Broadcasting#pullRowScale}).
      */
     @Override public Node simplify(Node[] in) {
-        return in[0].shape().dim(in[0].rank() - 1) == 1 ? in[0].mul(in[1]) : null;
+        if (in[0].shape().dim(in[0].rank() - 1) == 1) return in[0].mul(in[1]);
+        return Broadcasting.pullRowScale(in[0], in[1], shape(in), Node::matmul);
     }
 
     /** ONNX MatMul has numpy semantics, leading-axis broadcasting included. */

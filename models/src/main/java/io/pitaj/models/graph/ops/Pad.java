@@ -38,6 +38,19 @@ public record Pad(int axis, int before, int after) implements Op {
 
     @Override public Node simplify(Node[] in) { return before == 0 && after == 0 ? in[0] : null; }
 
+    /**
+     * pad(x) + pad(y) along one axis where x's range ends where y's begins (or the reverse): pad(concat(x, y)). The
+     * cotangents of adjacent slices (q, k, v of one projection; a modulation's chunks) are summed this way, and the
+     * concatenation writes each element once where the sum of pads writes the full width per slice.
+     */
+    static Node joinAdjacent(Node a, Pad pa, Node b, Pad pb) {
+        if (pa.axis != pb.axis) return null;
+        int endA = a.shape().dim(pa.axis) - pa.after, endB = b.shape().dim(pb.axis) - pb.after;
+        if (endA == pb.before) return Node.concat(pa.axis, a.input(0), b.input(0)).pad(pa.axis, pa.before, pb.after);
+        if (endB == pa.before) return Node.concat(pa.axis, b.input(0), a.input(0)).pad(pa.axis, pb.before, pa.after);
+        return null;
+    }
+
     /** ONNX pads lists all begins, then all ends; mode "constant" with the default value 0 is zero padding. */
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
         int rank = y.rank();
