@@ -80,6 +80,9 @@ final class BenchDivergenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (reps < 1 || warmup < 0) throw new UserInputException("--reps must be at least 1 and --warmup not negative");
+        if (probes < 1) throw new UserInputException("--probes must be at least 1, got " + probes);
+        if (batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
+        if (perPass != null && perPass < 1) throw new UserInputException("--per-pass must be at least 1, got " + perPass);
         SystemInfo<?> info;
         try {
             info = SystemCatalog.builtIn().get(system);

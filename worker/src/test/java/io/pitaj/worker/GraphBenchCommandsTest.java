@@ -35,13 +35,34 @@ class GraphBenchCommandsTest {
     }
 
     @Test
-    void divergenceReportsAllThreeGraphs() throws Exception {
-        Cli.Result r = Cli.run("bench", "divergence", "--dim", "5", "--hidden", "8", "--layers", "1", "--batch", "4",
-                "--threads", "1", "--reps", "2", "--probes", "3", "--json");
+    void divergenceReportsTheThreeStepGraphsOfASmallEgnnPair() throws Exception {
+        Cli.Result r = Cli.run("bench", "divergence", "--system", "lj13", "--hidden", "4", "--layers", "1", "--batch", "3",
+                "--threads", "1", "--reps", "2", "--warmup", "0", "--probes", "2", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = JSON.readTree(r.out());
-        for (String f : new String[] {"forward_ms", "exact_divergence_ms", "hutchinson_ms"}) assertTrue(o.get(f).asDouble() > 0, f);
-        assertEquals(3, o.get("probes").asInt());
-        assertTrue(r.err().contains("timing exact_divergence"), r.err());
+        for (String f : new String[] {"session_s", "forward_ms", "exact_ms", "hutchinson_ms", "peak_rss_mb"}) {
+            assertTrue(o.get(f).asDouble() > 0, f);
+        }
+        assertEquals("egnn", o.get("arch").asText());
+        assertEquals(13, o.get("per_pass").asInt(), "39 coordinates in three passes on CPU");
+        assertEquals(2, o.get("probes").asInt());
+        assertTrue(r.err().contains("exact step graph"), r.err());
+    }
+
+    @Test
+    void divergenceTakesAnotherArchitectureAndPassSize() throws Exception {
+        Cli.Result r = Cli.run("bench", "divergence", "--system", "dw4", "--arch", "dit", "--hidden", "8", "--layers", "1",
+                "--heads", "2", "--batch", "2", "--per-pass", "8", "--threads", "1", "--reps", "1", "--warmup", "0", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("dit", o.get("arch").asText());
+        assertEquals(8, o.get("per_pass").asInt());
+    }
+
+    @Test
+    void divergenceRejectsAnUnknownArchitecture() {
+        Cli.Result r = Cli.run("bench", "divergence", "--arch", "resnet");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--arch must be egnn, dit or mlp"), r.err());
     }
 }
