@@ -2,7 +2,7 @@
 
 Optional developer tool: nothing in PITA-J's build, tests or product runs it. On Debian:
     apt-get install python3-torch
-    /usr/bin/python3 bench/pytorch_train_step.py --dim 66 --hidden 256 --layers 4 --batch 512 --threads 2 --steps 200 [--double-backprop]
+    bench/torch-env /usr/bin/python3 bench/pytorch_train_step.py --dim 66 --hidden 256 --layers 4 --batch 512 --threads 2 --steps 200 [--double-backprop]
 
 One step is exactly what the Java benchmark times: forward, backward, global-norm clipping (0.5) and Adam (lr 1e-3),
 in float32. The network is an MLP with `layers` hidden layers of width `hidden` and SiLU activations.
