@@ -24,6 +24,7 @@ public final class OnnxLowering {
     private final Set<String> reserved;
     private final Map<String, HostTensor> weights;
     private final WeightPlacement placement;
+    private final boolean fusedLayerNorm;
     private final Map<String, String> int64Constants = new HashMap<>();
     private final Map<String, String> shapes = new HashMap<>();
 
@@ -31,14 +32,19 @@ public final class OnnxLowering {
      * @param reserved  names defined later by the caller, which fresh names must avoid
      * @param weights   graph inputs that are trainable parameters, with their current values
      * @param placement whether those weights become initializers (baked in) or stay graph inputs (fed)
+     * @param fusedLayerNorm whether layer normalisation is one ONNX LayerNormalization node or its primitive ops
      */
     public OnnxLowering(OnnxModelBuilder builder, Set<String> reserved, Map<String, HostTensor> weights,
-            WeightPlacement placement) {
+            WeightPlacement placement, boolean fusedLayerNorm) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.reserved = Set.copyOf(reserved);
         this.weights = Map.copyOf(weights);
         this.placement = Objects.requireNonNull(placement, "placement");
+        this.fusedLayerNorm = fusedLayerNorm;
     }
+
+    /** Whether layer normalisation is written as one ONNX LayerNormalization node. */
+    public boolean fusedLayerNorm() { return fusedLayerNorm; }
 
     /** A value name used nowhere in the model so far and not reserved. */
     public String fresh(String hint) {

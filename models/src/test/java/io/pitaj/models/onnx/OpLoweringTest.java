@@ -1,6 +1,7 @@
 package io.pitaj.models.onnx;
 
 import static io.pitaj.models.graph.Shape.BATCH;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.Graph;
@@ -46,6 +47,19 @@ class OpLoweringTest {
     void ortAgreesWithInterpreter(Case c, DType f, int batch) {
         Map<String, Node> outputs = c.build().apply(new Graph(), f);
         OrtAgreement.check(outputs, GraphExporter.Options.named(c.name()), batch, OrtAgreement.tolerance(f), batch);
+    }
+
+    /** The same values from one ONNX LayerNormalization node, the lowering for GPUs. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = DType.class, names = {"F32", "F64"})
+    void fusedLayerNormalizationAgreesWithInterpreter(DType f) {
+        Graph g = new Graph();
+        Node x = x(g, f), w = g.input("w", f, 4);
+        Map<String, Node> outputs = out("weight", x.layerNorm(w, null, 1e-5), "both", x.layerNorm(w, g.input("b", f, 4), 0.5));
+        GraphExporter.Options fused = GraphExporter.Options.named("fused_layer_norm").withFusedLayerNorm(true);
+        assertTrue(GraphExporter.export(outputs, fused).getGraph().getNodeList().stream()
+                .anyMatch(n -> n.getOpType().equals("LayerNormalization")), "one LayerNormalization node");
+        OrtAgreement.check(outputs, fused, 3, OrtAgreement.tolerance(f), 3);
     }
 
     private static List<Case> table() {

