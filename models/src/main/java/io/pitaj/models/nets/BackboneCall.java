@@ -18,6 +18,7 @@ import io.pitaj.models.nn.BoundParameters;
  */
 public record BackboneCall(Node x, Node h, Node scaled, Node y, Node f) {
     public static BackboneCall of(Backbone backbone, BoundParameters p, Node x, Node h, Node beta, DType network) {
+        if (!network.isFloat()) throw new IllegalArgumentException("networks run in a float type, not " + network);
         if (h.rank() >= x.rank()) throw new IllegalArgumentException("h " + h.shape() + " must be per sample of x " + x.shape());
         Node scaled = Preconditioning.perSample(Preconditioning.cIn(h), x).mul(x);
         Node y = scaled.cast(network);

@@ -1,9 +1,7 @@
 package io.pitaj.models.nets;
 
 import io.pitaj.models.graph.Autodiff;
-import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.Node;
-import io.pitaj.models.nn.BoundParameters;
 import java.util.List;
 
 /**
@@ -11,20 +9,7 @@ import java.util.List;
  * c_in·x⟩ per sample, whose score is −∇ₓU_φ and whose denoiser is D_φ = x − h·∇ₓU_φ.
  */
 public final class EnergyModel {
-    private final Backbone backbone;
-    private final DType network;
-
-    public EnergyModel(Backbone backbone, DType network) {
-        if (!network.isFloat()) throw new IllegalArgumentException("networks run in a float type, not " + network);
-        this.backbone = backbone;
-        this.network = network;
-    }
-
-    public Backbone backbone() { return backbone; }
-
-    public BackboneCall call(BoundParameters p, Node x, Node h, Node beta) {
-        return BackboneCall.of(backbone, p, x, h, beta, network);
-    }
+    private EnergyModel() {}
 
     /** U_φ per sample, shape [...]. */
     public static Node energy(BackboneCall c) {

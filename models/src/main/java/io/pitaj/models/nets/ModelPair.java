@@ -1,6 +1,8 @@
 package io.pitaj.models.nets;
 
 import io.pitaj.models.graph.DType;
+import io.pitaj.models.graph.Node;
+import io.pitaj.models.nn.BoundParameters;
 import io.pitaj.models.nn.ParameterSet;
 import java.util.SplittableRandom;
 
@@ -24,7 +26,8 @@ public record ModelPair(Backbone backbone, ParameterSet score, ParameterSet ener
         return new ModelPair(backbone, score, score.copy(), network);
     }
 
-    public ScoreModel scoreModel() { return new ScoreModel(backbone, network); }
-
-    public EnergyModel energyModel() { return new EnergyModel(backbone, network); }
+    /** The backbone at c_in·x with the parameters {@code p} (the score's or the energy's) in this pair's precision. */
+    public BackboneCall call(BoundParameters p, Node x, Node h, Node beta) {
+        return BackboneCall.of(backbone, p, x, h, beta, network);
+    }
 }

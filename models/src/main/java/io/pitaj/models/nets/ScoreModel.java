@@ -1,8 +1,6 @@
 package io.pitaj.models.nets;
 
-import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.Node;
-import io.pitaj.models.nn.BoundParameters;
 
 /**
  * The score network θ of pita-algorithm.md §1.3: D_θ = c_skip·x + c_out·F_θ(c_noise, c_in·x, β) and
@@ -10,20 +8,7 @@ import io.pitaj.models.nn.BoundParameters;
  * at small σ).
  */
 public final class ScoreModel {
-    private final Backbone backbone;
-    private final DType network;
-
-    public ScoreModel(Backbone backbone, DType network) {
-        if (!network.isFloat()) throw new IllegalArgumentException("networks run in a float type, not " + network);
-        this.backbone = backbone;
-        this.network = network;
-    }
-
-    public Backbone backbone() { return backbone; }
-
-    public BackboneCall call(BoundParameters p, Node x, Node h, Node beta) {
-        return BackboneCall.of(backbone, p, x, h, beta, network);
-    }
+    private ScoreModel() {}
 
     public static Node denoiser(BackboneCall c) {
         Node skip = Preconditioning.perSample(Preconditioning.cSkip(c.h()), c.x());

@@ -40,8 +40,8 @@ public final class SmcStepGraph {
         Node beta = config.betaConditioned() ? g.input(BETA, DType.F64, Shape.BATCH) : null;
         Node h = schedule.variance(t);
 
-        BackboneCall scoreCall = models.scoreModel().call(models.score().bindAsConstants(g, models.network()), x, h, beta);
-        BackboneCall energyCall = models.energyModel().call(models.energy().bindAsConstants(g, models.network()), x, h, beta);
+        BackboneCall scoreCall = models.call(models.score().bindAsConstants(g, models.network()), x, h, beta);
+        BackboneCall energyCall = models.call(models.energy().bindAsConstants(g, models.network()), x, h, beta);
         Node energy = EnergyModel.energy(energyCall);
         Map<String, Node> out = new LinkedHashMap<>();
         out.put(SCORE, ScoreModel.score(scoreCall));

@@ -230,12 +230,7 @@ class OpDerivativesTest {
         Random rnd = new Random(row.name.hashCode() + 1);
         Graph g = new Graph();
         Map<String, Tensor> point = new HashMap<>();
-        Node[] in = new Node[row.args.size()];
-        for (int i = 0; i < in.length; i++) {
-            Arg a = row.args.get(i);
-            in[i] = g.input("x" + i, DType.F64, a.shape);
-            point.put("x" + i, RandomTensors.sample(a.sampler, rnd, a.shape.bind(BATCH_SIZE)));
-        }
+        Node[] in = inputs(row, g, point, rnd);
         Node y = row.op.apply(in);
         int[] stacked = new int[y.rank() + 1];
         stacked[0] = stack;
@@ -259,16 +254,22 @@ class OpDerivativesTest {
         }
     }
 
-    private static void check(Row row, Engine engine) {
-        Random rnd = new Random(row.name.hashCode());
-        Graph g = new Graph();
-        Map<String, Tensor> point = new HashMap<>();
+    /** The row's inputs as graph inputs x0, x1, …, with random values (batch bound to BATCH_SIZE) put in {@code point}. */
+    private static Node[] inputs(Row row, Graph g, Map<String, Tensor> point, Random rnd) {
         Node[] in = new Node[row.args.size()];
         for (int i = 0; i < in.length; i++) {
             Arg a = row.args.get(i);
             in[i] = g.input("x" + i, DType.F64, a.shape);
             point.put("x" + i, RandomTensors.sample(a.sampler, rnd, a.shape.bind(BATCH_SIZE)));
         }
+        return in;
+    }
+
+    private static void check(Row row, Engine engine) {
+        Random rnd = new Random(row.name.hashCode());
+        Graph g = new Graph();
+        Map<String, Tensor> point = new HashMap<>();
+        Node[] in = inputs(row, g, point, rnd);
         try {
             FiniteDifferences.assertDerivativesOfWeightedSumMatch(engine, row.op.apply(in), List.of(in), point, BATCH_SIZE, rnd,
                     row.step, row.tol);

@@ -43,8 +43,8 @@ class PreconditionedModelsTest {
         point.put("x", RandomTensors.gaussian(rnd, Shape.of(xShape).bind(BATCH)).map(v -> 2 * v));
         point.put("h", Tensor.vector(0.04, 1.5, 30));
         point.put("beta", Tensor.vector(1, 1.6, 3.2));
-        return new Models(g, x, h, beta, new ScoreModel(b.backbone(), DType.F64).call(p, x, h, beta),
-                new EnergyModel(b.backbone(), DType.F64).call(p, x, h, beta), point);
+        BackboneCall call = BackboneCall.of(b.backbone(), p, x, h, beta, DType.F64);
+        return new Models(g, x, h, beta, call, call, point);
     }
 
     /** As initialised, with the EGNN's coordinate output zeroed (its only layer not zero-initialised), F ≡ 0. */
