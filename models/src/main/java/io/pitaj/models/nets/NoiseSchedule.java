@@ -38,9 +38,6 @@ public record NoiseSchedule(double sigmaMin, double sigmaMax, double rho) {
     /** g(t)² = dh/dt = −2ρ·b·(a + (1 − t)·b)^(2ρ − 1), positive since b < 0. */
     public double g2(double t) { return -2 * rho * b() * Math.pow(a() + (1 - t) * b(), 2 * rho - 1); }
 
-    /** The time at which the variance is h (inverse of {@link #variance(double)}). */
-    public double time(double h) { return 1 - (Math.pow(h, 1 / (2 * rho)) - a()) / b(); }
-
     /** h(t) for a node of times (any shape, any float type). */
     public Node variance(Node t) { return t.rsub(1).mul(b()).add(a()).pow(2 * rho); }
 }

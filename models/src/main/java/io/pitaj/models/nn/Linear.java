@@ -40,12 +40,6 @@ public final class Linear {
         return new Linear(params, name, inDim, outDim, Init.zeros(), Init.zeros(), null);
     }
 
-    public int inDim() { return inDim; }
-
-    public int outDim() { return outDim; }
-
-    public boolean hasBias() { return bias != null; }
-
     public Node apply(BoundParameters p, Node x) {
         if (x.rank() < 1 || x.shape().dim(x.rank() - 1) != inDim) {
             throw new IllegalArgumentException("Linear " + weight + " expects last dimension " + inDim + ", got " + x.shape());
