@@ -160,7 +160,7 @@ final class BenchDivergenceCommand implements Callable<Integer> {
                 yield new EgnnConfig(n, s, or(hidden, e.hidden()), or(layers, e.layers()), e.coordsRange(), e.betaConditioned());
             }
             case "dit" -> {
-                DitConfig d = reference instanceof DitConfig r ? r : new DitConfig(n, s, 192, 6, 6, 64, 4, 256, false);
+                DitConfig d = reference instanceof DitConfig r ? r : DitConfig.reference(n, s);
                 yield new DitConfig(n, s, or(hidden, d.hidden()), or(layers, d.blocks()), or(heads, d.heads()), d.condDim(), d.mlpRatio(),
                         d.frequencyDim(), d.betaConditioned());
             }

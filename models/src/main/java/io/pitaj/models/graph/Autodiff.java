@@ -1,5 +1,6 @@
 package io.pitaj.models.graph;
 
+import io.pitaj.models.graph.ops.Broadcasting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ public final class Autodiff {
             Node[] d = n.op().vjp(n, g, in);
             for (int i = 0; i < in.length; i++) {
                 if (d[i] == null || !onPath.contains(in[i])) continue;
-                if (!d[i].shape().equals(stacked(cotangent, lead, in[i].shape()))) {
+                if (!d[i].shape().equals(Broadcasting.lifted(cotangent, lead, in[i].shape()))) {
                     throw new IllegalStateException(n.op().label() + " returned a cotangent of shape " + d[i].shape()
                             + " for an input of shape " + in[i].shape() + (lead > 0 ? " and " + lead + " stacking axes" : ""));
                 }
@@ -87,14 +88,6 @@ public final class Autodiff {
             }
         }
         return lead;
-    }
-
-    private static Shape stacked(Node cotangent, int lead, Shape s) {
-        if (lead == 0) return s;
-        int[] dims = new int[lead + s.rank()];
-        for (int i = 0; i < lead; i++) dims[i] = cotangent.shape().dim(i);
-        for (int i = 0; i < s.rank(); i++) dims[lead + i] = s.dim(i);
-        return Shape.of(dims);
     }
 
     /**
@@ -162,7 +155,7 @@ public final class Autodiff {
 
     /** Zeros of w's (stacked) shape; a batch-shaped zero is a scalar expanded like w. */
     static Node zerosLike(Graph graph, Node w, Node cotangent, int lead) {
-        Shape target = stacked(cotangent, lead, w.shape());
+        Shape target = Broadcasting.lifted(cotangent, lead, w.shape());
         if (!target.hasBatch()) return graph.constant(Tensor.zeros(target.dims()), w.dtype());
         Node zero = graph.scalar(0, w.dtype()).expandLike(w);
         if (lead == 0) return zero;

@@ -32,7 +32,12 @@ public record DitConfig(int atoms, int spatialDim, int hidden, int blocks, int h
     }
 
     /** PITA's peptide configuration: 6 blocks × 192, 6 heads, conditioning 64, not β-conditioned (≈ 3.2 M parameters). */
-    public static DitConfig reference(int atoms) { return new DitConfig(atoms, 3, 192, 6, 6, 64, 4, 256, false); }
+    public static DitConfig reference(int atoms) { return reference(atoms, 3); }
+
+    /** The peptide configuration for tokens of another dimension. */
+    public static DitConfig reference(int atoms, int spatialDim) {
+        return new DitConfig(atoms, spatialDim, 192, 6, 6, 64, 4, 256, false);
+    }
 
     @Override public String kind() { return "dit"; }
 

@@ -106,7 +106,7 @@ public enum Binary implements Op {
      * derivative) then costs one pass over the large value instead of one per factor, and the small product is
      * computed once. Requiring the intermediate to shrink strictly makes rewriting terminate (no rotation cycles).
      */
-    private static Node regroupProduct(Node product, Node c, Shape out) {
+    private static Node regroupProduct(Node product, Node c) {
         if (product.op() != MUL) return null;
         Node best = null, partner = null;
         Shape bestShape = product.shape();
@@ -127,13 +127,13 @@ public enum Binary implements Op {
         return best == null ? null : partner.mul(best.mul(c));
     }
 
-
     /** An operand with its last {@code count} axes (all of length 1 where it has them) dropped; −1 marks the batch. */
     private static String withoutTrailingAxes(OnnxLowering ctx, Node operand, String name, int count) {
         int keep = Math.max(0, operand.rank() - count);
         if (keep == operand.rank()) return name;
         return ctx.op("Reshape", List.of(name, ctx.int64s(java.util.Arrays.copyOf(operand.shape().dims(), keep))));
     }
+
     /**
      * x + 0, x − 0, x · 1, x / 1 and x ^ 1 are x when that does not change the shape; an operand that is only an
      * expansion (expandLike) is used unexpanded when the other operand's shape broadcasts it to the same result, since
@@ -148,8 +148,8 @@ public enum Binary implements Op {
             if (joined != null) return joined;
         }
         if (this == MUL) {
-            Node regrouped = regroupProduct(a, b, out);
-            if (regrouped == null) regrouped = regroupProduct(b, a, out);
+            Node regrouped = regroupProduct(a, b);
+            if (regrouped == null) regrouped = regroupProduct(b, a);
             if (regrouped != null) return regrouped;
         }
         if (a.op() == ExpandLike.INSTANCE && Shape.broadcast(a.input(0).shape(), b.shape()).equals(out)) {

@@ -87,7 +87,7 @@ public enum Unary implements Op {
         /** The primitive pattern that ORT's FastGelu fusion recognises (one kernel for float32). */
         @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {
             String x = in.get(0);
-            String cubic = ctx.op("Mul", List.of(ctx.op("Mul", List.of(x, x)), x));
+            String cubic = ctx.op("Pow", List.of(x, scalar(ctx, y, 3)));
             String arg = ctx.op("Mul", List.of(ctx.op("Add", List.of(x, ctx.op("Mul", List.of(cubic, scalar(ctx, y, GELU_CUBIC))))),
                     scalar(ctx, y, GELU_SCALE)));
             String onePlus = ctx.op("Add", List.of(ctx.op("Tanh", List.of(arg)), scalar(ctx, y, 1)));
