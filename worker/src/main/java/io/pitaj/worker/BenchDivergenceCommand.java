@@ -162,7 +162,7 @@ final class BenchDivergenceCommand implements Callable<Integer> {
             case "dit" -> {
                 DitConfig d = reference instanceof DitConfig r ? r : DitConfig.reference(n, s);
                 yield new DitConfig(n, s, or(hidden, d.hidden()), or(layers, d.blocks()), or(heads, d.heads()), d.condDim(), d.mlpRatio(),
-                        d.frequencyDim(), d.betaConditioned());
+                        d.frequencyDim(), d.betaConditioned(), d.dropout());
             }
             case "mlp" -> {
                 MlpConfig m = reference instanceof MlpConfig r ? r : MlpConfig.toy(info.dimension(), true);

@@ -61,7 +61,7 @@ public final class TrainStepBenchmark {
             Node x = data.input("x", Shape.BATCH, setup.dim());
             if (doubleBackprop) return Losses.gradientStepSquaredNorm(mlp.apply(p, x), x, H);
             return Losses.meanSquaredError(mlp.apply(p, x), data.input("target", Shape.BATCH, setup.dim()));
-        });
+        }, false);
         this.batch = doubleBackprop
                 ? Map.of("x", setup.gaussianBatch(rng))
                 : Map.of("x", setup.gaussianBatch(rng), "target", setup.gaussianBatch(rng));

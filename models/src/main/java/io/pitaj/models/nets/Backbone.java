@@ -2,6 +2,7 @@ package io.pitaj.models.nets;
 
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 
 /**
  * A network F(c_noise, y, β) → a vector field of y's shape: the trainable core of both the score model and the energy
@@ -14,8 +15,15 @@ import io.pitaj.models.nn.BoundParameters;
 public interface Backbone {
     BackboneConfig config();
 
-    /** F(c_noise, y, β), in the element type of y (c_noise and β must have it too; β is null when not conditioned). */
-    Node apply(BoundParameters p, Node cNoise, Node y, Node beta);
+    /**
+     * F(c_noise, y, β), in the element type of y (c_noise and β must have it too; β is null when not conditioned),
+     * with {@code dropout} at the architecture's dropout sites (training graphs; {@link Dropout#OFF} elsewhere).
+     * Architectures without dropout sites ignore it.
+     */
+    Node apply(BoundParameters p, Node cNoise, Node y, Node beta, Dropout dropout);
+
+    /** F without dropout: inference. */
+    default Node apply(BoundParameters p, Node cNoise, Node y, Node beta) { return apply(p, cNoise, y, beta, Dropout.OFF); }
 
     /** Checks the common contract: y ends with the sample shape, c_noise (and β) carry exactly y's leading axes. */
     static void checkInputs(BackboneConfig config, Node cNoise, Node y, Node beta) {

@@ -3,6 +3,7 @@ package io.pitaj.models.nets;
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 
 /**
  * One evaluation of a backbone inside a preconditioned model: F(c_noise, c_in·x, β) with x, h and β in the model's
@@ -18,11 +19,16 @@ import io.pitaj.models.nn.BoundParameters;
  */
 public record BackboneCall(Node x, Node h, Node scaled, Node y, Node f) {
     public static BackboneCall of(Backbone backbone, BoundParameters p, Node x, Node h, Node beta, DType network) {
+        return of(backbone, p, x, h, beta, network, Dropout.OFF);
+    }
+
+    /** The call with dropout inside the backbone (training graphs). */
+    public static BackboneCall of(Backbone backbone, BoundParameters p, Node x, Node h, Node beta, DType network, Dropout dropout) {
         if (!network.isFloat()) throw new IllegalArgumentException("networks run in a float type, not " + network);
         if (h.rank() >= x.rank()) throw new IllegalArgumentException("h " + h.shape() + " must be per sample of x " + x.shape());
         Node scaled = Preconditioning.perSample(Preconditioning.cIn(h), x).mul(x);
         Node y = scaled.cast(network);
-        Node f = backbone.apply(p, Preconditioning.cNoise(h).cast(network), y, beta == null ? null : beta.cast(network));
+        Node f = backbone.apply(p, Preconditioning.cNoise(h).cast(network), y, beta == null ? null : beta.cast(network), dropout);
         return new BackboneCall(x, h, scaled, y, f);
     }
 

@@ -11,6 +11,9 @@ public sealed interface BackboneConfig permits MlpConfig, EgnnConfig, DitConfig 
     /** The architecture's short name: mlp, egnn or dit. */
     String kind();
 
+    /** Dropout rate during training; 0 for architectures without dropout. */
+    default double dropout() { return 0; }
+
     /** Whether β (the conditioning inverse temperature) enters the network. */
     boolean betaConditioned();
 

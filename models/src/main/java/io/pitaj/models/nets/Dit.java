@@ -3,6 +3,7 @@ package io.pitaj.models.nets;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.nn.Activations;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 import io.pitaj.models.nn.Embeddings;
 import io.pitaj.models.nn.Init;
 import io.pitaj.models.nn.LayerNorm;
@@ -20,7 +21,8 @@ import java.util.SplittableRandom;
  * adaLN-Zero: a zero-initialised Linear(c) gives (shift, scale, gate) for attention and for the MLP;
  * x += gate·Attn(LN(x)·(1 + scale) + shift) with bias-free q/k/v/output projections and rotary q, k; then
  * x += gate·MLP(…) with tanh-GELU. LayerNorms have a weight and no bias. The final layer (LN, adaLN shift/scale,
- * Linear(C → 3)) is zero-initialised, so F ≡ 0 until trained. Dropout is a training matter and not built here.
+ * Linear(C → 3)) is zero-initialised, so F ≡ 0 until trained. Dropout (training only) acts on the attention and MLP outputs before
+ * their gates, as in the reference's bias-dropout-add.
  */
 final class Dit implements Backbone {
     private final DitConfig config;
@@ -76,7 +78,7 @@ final class Dit implements Backbone {
 
     @Override public DitConfig config() { return config; }
 
-    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node betaValue) {
+    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node betaValue, Dropout dropout) {
         Backbone.checkInputs(config, cNoise, y, betaValue);
         int c = config.hidden();
         Node cond = time.apply(p, cNoise);
@@ -92,9 +94,9 @@ final class Dit implements Backbone {
             Node v = MultiHeadAttention.split(qkv.slice(-1, 2 * c, 3 * c), config.heads());
             Node attention = MultiHeadAttention.applyToHeads(RotaryEmbedding.apply(q, RotaryEmbedding.DEFAULT_BASE),
                     RotaryEmbedding.apply(k, RotaryEmbedding.DEFAULT_BASE), v);
-            x = x.add(mod.get(2).mul(b.attnOut().apply(p, attention)));
+            x = x.add(mod.get(2).mul(dropout.apply(b.attnOut().apply(p, attention))));
             Node m = modulate(norm(p, b.norm2(), x), mod.get(3), mod.get(4));
-            x = x.add(mod.get(5).mul(b.fc2().apply(p, Activations.gelu(b.fc1().apply(p, m)))));
+            x = x.add(mod.get(5).mul(dropout.apply(b.fc2().apply(p, Activations.gelu(b.fc1().apply(p, m))))));
         }
         List<Node> fin = chunks(finalModulation.apply(p, cond), 2, c);
         return output.apply(p, modulate(norm(p, finalNorm, x), fin.get(0), fin.get(1)));

@@ -16,9 +16,10 @@ import java.util.SplittableRandom;
  * @param mlpRatio        MLP expansion (4: 192 → 768 → 192)
  * @param frequencyDim    sinusoidal features of each conditioning scalar (256)
  * @param betaConditioned whether a second embedder adds β to the conditioning (off for the peptide runs)
+ * @param dropout         dropout rate on the attention and MLP outputs during training (0.1)
  */
 public record DitConfig(int atoms, int spatialDim, int hidden, int blocks, int heads, int condDim, int mlpRatio,
-                        int frequencyDim, boolean betaConditioned) implements BackboneConfig {
+                        int frequencyDim, boolean betaConditioned, double dropout) implements BackboneConfig {
     public DitConfig {
         if (atoms < 1 || spatialDim < 1 || hidden < 1 || blocks < 1 || heads < 1 || condDim < 1 || mlpRatio < 1) {
             throw new IllegalArgumentException("DiT sizes must be positive");
@@ -26,17 +27,20 @@ public record DitConfig(int atoms, int spatialDim, int hidden, int blocks, int h
         if (hidden % heads != 0 || (hidden / heads) % 2 != 0) {
             throw new IllegalArgumentException("hidden " + hidden + " must split into " + heads + " heads of even width");
         }
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         if (frequencyDim < 2 || frequencyDim % 2 != 0) {
             throw new IllegalArgumentException("frequency dimension must be even, got " + frequencyDim);
         }
     }
+
+    public static final double REFERENCE_DROPOUT = 0.1;
 
     /** PITA's peptide configuration: 6 blocks × 192, 6 heads, conditioning 64, not β-conditioned (≈ 3.2 M parameters). */
     public static DitConfig reference(int atoms) { return reference(atoms, 3); }
 
     /** The peptide configuration for tokens of another dimension. */
     public static DitConfig reference(int atoms, int spatialDim) {
-        return new DitConfig(atoms, spatialDim, 192, 6, 6, 64, 4, 256, false);
+        return new DitConfig(atoms, spatialDim, 192, 6, 6, 64, 4, 256, false, REFERENCE_DROPOUT);
     }
 
     @Override public String kind() { return "dit"; }

@@ -4,6 +4,7 @@ import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Tensor;
 import io.pitaj.models.nn.Activations;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 import io.pitaj.models.nn.Init;
 import io.pitaj.models.nn.Linear;
 import io.pitaj.models.nn.ParameterSet;
@@ -61,7 +62,7 @@ final class Egnn implements Backbone {
 
     @Override public EgnnConfig config() { return config; }
 
-    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node beta) {
+    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node beta, Dropout dropout) {
         Backbone.checkInputs(config, cNoise, y, beta);
         int lead = cNoise.rank(), n = config.particles(), s = config.spatialDim(), hd = config.hidden();
         double range = config.coordsRange() / config.layers();

@@ -3,6 +3,7 @@ package io.pitaj.models.nets;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.nn.Activations;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 import io.pitaj.models.nn.Embeddings;
 import io.pitaj.models.nn.Linear;
 import io.pitaj.models.nn.ParameterSet;
@@ -33,7 +34,7 @@ final class MlpBackbone implements Backbone {
 
     @Override public MlpConfig config() { return config; }
 
-    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node beta) {
+    @Override public Node apply(BoundParameters p, Node cNoise, Node y, Node beta, Dropout dropout) {
         Backbone.checkInputs(config, cNoise, y, beta);
         int lead = cNoise.rank();
         int[] flat = java.util.Arrays.copyOf(y.shape().dims(), lead + 1);

@@ -3,6 +3,7 @@ package io.pitaj.models.nets;
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.nn.BoundParameters;
+import io.pitaj.models.nn.Dropout;
 import io.pitaj.models.nn.ParameterSet;
 import java.util.SplittableRandom;
 
@@ -29,5 +30,10 @@ public record ModelPair(Backbone backbone, ParameterSet score, ParameterSet ener
     /** The backbone at c_in·x with the parameters {@code p} (the score's or the energy's) in this pair's precision. */
     public BackboneCall call(BoundParameters p, Node x, Node h, Node beta) {
         return BackboneCall.of(backbone, p, x, h, beta, network);
+    }
+
+    /** The same call with dropout inside the backbone (training). */
+    public BackboneCall call(BoundParameters p, Node x, Node h, Node beta, Dropout dropout) {
+        return BackboneCall.of(backbone, p, x, h, beta, network, dropout);
     }
 }

@@ -25,4 +25,14 @@ public final class BoundParameters {
     public List<Node> nodes() { return new ArrayList<>(byName.values()); }
 
     public List<String> names() { return new ArrayList<>(byName.keySet()); }
+
+    /** The parameters whose names start with {@code prefix}, under their names without it (one network of several). */
+    public BoundParameters scoped(String prefix) {
+        Map<String, Node> scoped = new LinkedHashMap<>();
+        byName.forEach((name, node) -> {
+            if (name.startsWith(prefix)) scoped.put(name.substring(prefix.length()), node);
+        });
+        if (scoped.isEmpty()) throw new IllegalArgumentException("no bound parameter starts with '" + prefix + "'");
+        return new BoundParameters(scoped);
+    }
 }

@@ -71,6 +71,28 @@ public final class ParameterSet {
         }
     }
 
+    /**
+     * One set holding several: each part's parameters under {@code prefix + name}, in the order given. The value
+     * arrays are shared, not copied, so training the union trains the parts.
+     */
+    public static ParameterSet union(Map<String, ParameterSet> partsByPrefix) {
+        ParameterSet u = new ParameterSet();
+        partsByPrefix.forEach((prefix, part) -> {
+            for (Parameter p : part.byName.values()) u.add(prefix + p.name(), p.shape(), p.values());
+        });
+        return u;
+    }
+
+    /** The parameters whose names start with {@code prefix}, without it; values are shared, not copied. */
+    public ParameterSet part(String prefix) {
+        ParameterSet part = new ParameterSet();
+        for (Parameter p : byName.values()) {
+            if (p.name().startsWith(prefix)) part.add(p.name().substring(prefix.length()), p.shape(), p.values());
+        }
+        if (part.byName.isEmpty()) throw new IllegalArgumentException("no parameter starts with '" + prefix + "'");
+        return part;
+    }
+
     /** A deep copy (same names, shapes and values; independent arrays). */
     public ParameterSet copy() {
         ParameterSet c = new ParameterSet();

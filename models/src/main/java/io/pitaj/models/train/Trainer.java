@@ -2,84 +2,147 @@ package io.pitaj.models.train;
 
 import static io.pitaj.models.train.TrainingGraphNames.*;
 
+import io.pitaj.models.graph.GraphExporter;
+import io.pitaj.models.graph.NamedGraph;
 import io.pitaj.models.graph.Tensor;
 import io.pitaj.models.nn.Parameter;
 import io.pitaj.models.nn.ParameterSet;
+import io.pitaj.models.onnx.ElementType;
+import io.pitaj.models.onnx.HostTensor;
+import io.pitaj.models.runtime.CarriedStateRunner;
+import io.pitaj.models.runtime.ExecutionProvider;
+import io.pitaj.models.runtime.GraphTensors;
+import io.pitaj.models.runtime.InferenceSession;
+import io.pitaj.models.runtime.OrtRuntime;
+import io.pitaj.models.runtime.SessionSettings;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Drives training from Java: each {@link #step} feeds the current state and a batch to a training-step graph,
- * writes its updated parameters and moments back into the state, then runs the EMA graph. The graphs run behind
- * {@link StepExecutor}s, so the same loop works with the interpreter and with ONNX Runtime.
+ * Trains with a {@link TrainingStepGraph} (EMA folded in) in ONNX Runtime while the whole optimiser state —
+ * parameters, Adam moments, EMA — stays in the session's native buffers ({@link CarriedStateRunner}): a step
+ * copies in only its batch, step index and learning rate, and copies out only the loss, its terms and the gradient
+ * norm. The state crosses into Java only through {@link #load} and {@link #state}, i.e. for checkpoints and export.
+ *
+ * <p>On CUDA the Java API has no IO binding, so ORT moves the carried state between host and device on every
+ * run; docs/training.md states that cost. Not thread-safe.
  */
-public final class Trainer {
-    /** What one update reports: its 1-based index, the loss before it and the gradient norm before clipping. */
-    public record StepResult(long step, double loss, double gradNorm) {}
+public final class Trainer implements AutoCloseable {
+    /**
+     * What one update reports, all at the parameters before it.
+     *
+     * @param step     1-based index of the update
+     * @param loss     the weighted total
+     * @param gradNorm the global gradient norm before clipping
+     * @param terms    the loss's reported terms (unweighted), by name
+     */
+    public record StepResult(long step, double loss, double gradNorm, Map<String, Double> terms) {}
 
-    private final StepExecutor trainingStep;
-    private final StepExecutor emaUpdate;
-    private final TrainingState state;
-    private final double learningRate;
+    private final ParameterSet layout;
+    private final ElementType type;
+    private final InferenceSession session;
+    private final CarriedStateRunner runner;
+    private final List<String> readOuts = new ArrayList<>();
+    private final List<String> termNames = new ArrayList<>();
+    private final Map<String, HostTensor> feed = new HashMap<>();
+    private long step = -1;
 
     /**
-     * @param trainingStep runs a {@link TrainingStepGraph} built for the state's parameter layout
-     * @param emaUpdate runs an {@link EmaUpdateGraph} for the same layout
+     * Exports {@code stepGraph} (built with the EMA for {@code layout}) and opens it with {@code settings}. The state
+     * must be {@link #load}ed before the first step.
      */
-    public Trainer(StepExecutor trainingStep, StepExecutor emaUpdate, TrainingState state, double learningRate) {
-        this.trainingStep = trainingStep;
-        this.emaUpdate = emaUpdate;
-        this.state = state;
-        this.learningRate = learningRate;
-    }
-
-    /** The live state (mutated by every step). */
-    public TrainingState state() { return state; }
-
-    /** One optimiser update and EMA update on a batch, keyed by data name without the {@code data/} prefix. */
-    public StepResult step(Map<String, Tensor> batch) {
-        long t = state.step() + 1;
-        Map<String, Tensor> out = trainingStep.run(stepInputs(state, learningRate, batch));
-        copyBack(out, NEW_PARAM, state.params());
-        copyBack(out, NEW_ADAM_M, state.adamM());
-        copyBack(out, NEW_ADAM_V, state.adamV());
-        state.advance();
-
-        Map<String, Tensor> emaIn = new HashMap<>();
-        bind(emaIn, EMA, state.ema());
-        bind(emaIn, PARAM, state.params());
-        emaIn.put(EMA_DECAY, Tensor.scalar(EmaUpdateGraph.decay(t)));
-        copyBack(emaUpdate.run(emaIn), NEW_EMA, state.ema());
-        return new StepResult(t, out.get(LOSS).item(), out.get(GRAD_NORM).item());
-    }
-
-    /**
-     * The inputs of a training-step graph for the next update from {@code state}: parameters, moments, step
-     * (state.step() + 1), learning rate and the batch under {@code data/} names. The tensors share the state's arrays.
-     */
-    public static Map<String, Tensor> stepInputs(TrainingState state, double learningRate, Map<String, Tensor> batch) {
-        Map<String, Tensor> in = new HashMap<>();
-        bind(in, PARAM, state.params());
-        bind(in, ADAM_M, state.adamM());
-        bind(in, ADAM_V, state.adamV());
-        in.put(STEP, Tensor.scalar(state.step() + 1));
-        in.put(LEARNING_RATE, Tensor.scalar(learningRate));
-        batch.forEach((name, value) -> in.put(DATA + name, value));
-        return in;
-    }
-
-    private static void bind(Map<String, Tensor> in, String prefix, ParameterSet set) {
-        for (Parameter p : set.parameters()) in.put(prefix + p.name(), p.tensor());
-    }
-
-    private static void copyBack(Map<String, Tensor> out, String prefix, ParameterSet set) {
-        for (Parameter p : set.parameters()) {
-            Tensor t = out.get(prefix + p.name());
-            if (t == null) throw new IllegalStateException("the graph produced no output '" + prefix + p.name() + "'");
-            if (t.size() != p.size()) {
-                throw new IllegalStateException("output '" + prefix + p.name() + "' has " + t.size() + " values, expected " + p.size());
-            }
-            System.arraycopy(t.data(), 0, p.values(), 0, p.size());
+    public Trainer(NamedGraph stepGraph, ParameterSet layout, SessionSettings settings) {
+        this.layout = layout;
+        this.session = OrtRuntime.shared().open(GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step")), settings);
+        try {
+            this.type = session.input(PARAM + layout.names().get(0)).dtype();
+            this.runner = session.newCarriedStateRunner(carried(layout));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
+        readOuts.add(LOSS);
+        readOuts.add(GRAD_NORM);
+        for (String out : stepGraph.outputNames()) {
+            if (out.startsWith(TERM)) {
+                readOuts.add(out);
+                termNames.add(out.substring(TERM.length()));
+            }
+        }
+    }
+
+    private static Map<String, String> carried(ParameterSet layout) {
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (String name : layout.names()) {
+            carried.put(NEW_PARAM + name, PARAM + name);
+            carried.put(NEW_ADAM_M + name, ADAM_M + name);
+            carried.put(NEW_ADAM_V + name, ADAM_V + name);
+            carried.put(NEW_EMA + name, EMA + name);
+        }
+        return carried;
+    }
+
+    public ExecutionProvider provider() { return session.provider(); }
+
+    /** Copies {@code state} into the session; the next step is update state.step() + 1. */
+    public void load(TrainingState state) {
+        if (!state.params().sameLayout(layout)) throw new IllegalArgumentException("state does not match the step graph's parameters");
+        put(PARAM, state.params());
+        put(ADAM_M, state.adamM());
+        put(ADAM_V, state.adamV());
+        put(EMA, state.ema());
+        step = state.step();
+    }
+
+    private void put(String prefix, ParameterSet set) {
+        for (Parameter p : set.parameters()) runner.setState(prefix + p.name(), GraphTensors.toHost(p.tensor(), type));
+    }
+
+    /** Number of updates taken (the loaded state's count plus the steps since). */
+    public long step() {
+        requireLoaded();
+        return step;
+    }
+
+    /** One update on {@code batch} (keyed by data name without the {@code data/} prefix) at learning rate {@code lr}. */
+    public StepResult step(double lr, Map<String, HostTensor> batch) {
+        requireLoaded();
+        long t = step + 1;
+        feed.clear();
+        batch.forEach((name, value) -> feed.put(DATA + name, value));
+        feed.put(STEP, GraphTensors.toHost(Tensor.scalar(t), type));
+        feed.put(LEARNING_RATE, GraphTensors.toHost(Tensor.scalar(lr), type));
+        Map<String, HostTensor> out = runner.run(feed, readOuts);
+        step = t;
+        Map<String, Double> terms = new LinkedHashMap<>();
+        for (String name : termNames) terms.put(name, scalar(out.get(TERM + name)));
+        return new StepResult(t, scalar(out.get(LOSS)), scalar(out.get(GRAD_NORM)), terms);
+    }
+
+    private static double scalar(HostTensor t) { return GraphTensors.fromHost(t).item(); }
+
+    /** The current state copied out of the session (float32 values widened exactly to double). */
+    public TrainingState state() {
+        requireLoaded();
+        return new TrainingState(read(PARAM), read(EMA), read(ADAM_M), read(ADAM_V), step);
+    }
+
+    private ParameterSet read(String prefix) {
+        ParameterSet set = new ParameterSet();
+        for (Parameter p : layout.parameters()) set.add(p.name(), p.shape(), GraphTensors.fromHost(runner.state(prefix + p.name())).data());
+        return set;
+    }
+
+    private void requireLoaded() {
+        if (step < 0) throw new IllegalStateException("load a training state before stepping");
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        session.close();
     }
 }

@@ -19,13 +19,13 @@ public final class TrainingGraphNames {
     public static final String NEW_ADAM_V = "new_adam_v/";
     public static final String EMA = "ema/";
     public static final String NEW_EMA = "new_ema/";
+    /** Scalar outputs: the terms a loss reported, unweighted, each at the parameters before the update. */
+    public static final String TERM = "term/";
 
     /** Scalar input: the 1-based index of the update being computed (number of updates including this one). */
     public static final String STEP = "step";
     /** Scalar input: the learning rate of this update. */
     public static final String LEARNING_RATE = "lr";
-    /** Scalar input of the EMA graph: the decay d of ema ← d·ema + (1−d)·param. */
-    public static final String EMA_DECAY = "ema_decay";
     /** Scalar output: the loss at the parameters before the update. */
     public static final String LOSS = "loss";
     /** Scalar output: the global gradient norm before clipping. */

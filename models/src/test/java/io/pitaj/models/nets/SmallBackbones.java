@@ -22,8 +22,8 @@ final class SmallBackbones {
                 new MlpConfig(List.of(3), 16, 2, 8, true),
                 new EgnnConfig(4, 3, 8, 2, 15, true),
                 new EgnnConfig(3, 2, 6, 1, 15, false),
-                new DitConfig(3, 3, 16, 2, 2, 8, 2, 16, false),
-                new DitConfig(4, 3, 8, 1, 2, 4, 2, 8, true));
+                new DitConfig(3, 3, 16, 2, 2, 8, 2, 16, false, 0),
+                new DitConfig(4, 3, 8, 1, 2, 4, 2, 8, true, 0.1));
     }
 
     static List<Instance> instances() {

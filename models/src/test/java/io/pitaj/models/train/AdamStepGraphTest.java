@@ -35,9 +35,8 @@ class AdamStepGraphTest {
 
     private static void runAgainstReference(AdamConfig config, double gradScale, boolean expectClipped) {
         ParameterSet init = LinearLossFixture.parameters(1);
-        NamedGraph graph = TrainingStepGraph.build(init, DType.F64, config, LinearLossFixture.loss(init));
-        Trainer trainer = new Trainer(new InterpreterExecutor(graph),
-                new InterpreterExecutor(EmaUpdateGraph.build(init, DType.F64)), TrainingState.initial(init),
+        NamedGraph graph = TrainingStepGraph.build(init, DType.F64, config, LinearLossFixture.loss(init), true);
+        ReferenceLoop trainer = new ReferenceLoop(new InterpreterExecutor(graph), TrainingState.initial(init),
                 AdamConfig.PITA_LEARNING_RATE);
         ReferenceAdam reference = new ReferenceAdam(init.toFlat(), config);
         SplittableRandom rng = new SplittableRandom(2);
@@ -48,7 +47,7 @@ class AdamStepGraphTest {
             double norm = reference.step(grad);
             assertEquals(expectClipped, config.clips() && norm > config.maxGradNorm(), "clipping regime at step " + s);
 
-            Trainer.StepResult result = trainer.step(batch);
+            ReferenceLoop.StepResult result = trainer.step(batch);
             assertEquals(s, result.step());
             assertEquals(expectedLoss, result.loss(), 1e-12);
             assertEquals(norm, result.gradNorm(), 1e-12);

@@ -57,7 +57,7 @@ class MlpFitTest {
     void trainingStepGraphFitsASmoothFunction(Backend backend) {
         Tensor evalX = points(256, new SplittableRandom(1));
         double before = evaluate(init, evalX);
-        Trainer trainer = train(backend, STEPS);
+        ReferenceLoop trainer = train(backend, STEPS);
         double after = evaluate(trainer.state().params(), evalX);
         double ema = evaluate(trainer.state().ema(), evalX);
         // Var(sin x₁ + x₂²) ≈ 0.36 is what a constant predictor scores. With seeds 1–4 and 42, initial losses were
@@ -73,20 +73,19 @@ class MlpFitTest {
      */
     @Test
     void float32AndFloat64TrainingAgree() {
-        Trainer f64 = train(Backend.ORT_F64, 20), f32 = train(Backend.ORT_F32, 20);
+        ReferenceLoop f64 = train(Backend.ORT_F64, 20), f32 = train(Backend.ORT_F32, 20);
         double[] p64 = f64.state().params().toFlat(), p32 = f32.state().params().toFlat();
         for (int i = 0; i < p64.length; i++) assertEquals(p64[i], p32[i], 1e-4, "parameter " + i);
         Tensor evalX = points(256, new SplittableRandom(1));
         assertEquals(evaluate(f64.state().params(), evalX), evaluate(f32.state().params(), evalX), 1e-4);
     }
 
-    private Trainer train(Backend backend, int steps) {
+    private ReferenceLoop train(Backend backend, int steps) {
         LossFunction mse = (p, data) -> Losses.meanSquaredError(
                 mlp.apply(p, data.input("x", Shape.BATCH, 2)), data.input("y", Shape.BATCH, 1));
-        Trainer trainer = new Trainer(
-                backend.executor.apply(TrainingStepGraph.build(init, backend.dtype, AdamConfig.PITA, mse)),
-                backend.executor.apply(EmaUpdateGraph.build(init, backend.dtype)), TrainingState.initial(init.copy()),
-                LEARNING_RATE);
+        ReferenceLoop trainer = new ReferenceLoop(
+                backend.executor.apply(TrainingStepGraph.build(init, backend.dtype, AdamConfig.PITA, mse, true)),
+                TrainingState.initial(init.copy()), LEARNING_RATE);
         SplittableRandom rng = new SplittableRandom(7);
         for (int s = 0; s < steps; s++) {
             Tensor x = points(BATCH, rng);

@@ -28,7 +28,7 @@ class TrainingStepGraphTest {
 
     @Test
     void inputsAndOutputsFollowTheNamingScheme() {
-        NamedGraph step = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss);
+        NamedGraph step = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss, false);
         List<String> inputs = step.graph().inputs().stream().map(n -> ((Input) n.op()).inputName()).toList();
         assertEquals(List.of(
                 "param/u/0/weight", "param/u/0/bias", "param/u/1/weight", "param/u/1/bias",
@@ -48,10 +48,10 @@ class TrainingStepGraphTest {
 
     @Test
     void float32GraphsBuildWithTheSameStructureAndValues() {
-        NamedGraph f64 = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss);
-        NamedGraph f32 = TrainingStepGraph.build(params, DType.F32, AdamConfig.PITA, loss);
+        NamedGraph f64 = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss, false);
+        NamedGraph f32 = TrainingStepGraph.build(params, DType.F32, AdamConfig.PITA, loss, false);
         for (Node out : f32.outputNodes()) assertEquals(DType.F32, out.dtype());
-        Map<String, Tensor> in = Trainer.stepInputs(TrainingState.initial(params), 1e-3,
+        Map<String, Tensor> in = ReferenceLoop.stepInputs(TrainingState.initial(params), 1e-3,
                 Map.of("x", new Tensor(new int[] {3, 2}, new double[] {0.1, -0.4, 0.8, 0.3, -0.9, 0.5})));
         // the interpreter evaluates every type in double precision, so the two graphs must agree exactly
         assertEquals(new InterpreterExecutor(f64).run(in), new InterpreterExecutor(f32).run(in));
@@ -59,9 +59,9 @@ class TrainingStepGraphTest {
 
     @Test
     void rejectsUnknownInputNamesAndNonScalarLosses() {
-        InterpreterExecutor executor = new InterpreterExecutor(TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss));
+        InterpreterExecutor executor = new InterpreterExecutor(TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss, false));
         assertThrows(IllegalArgumentException.class, () -> executor.run(Map.of("data/y", Tensor.scalar(0))));
         assertThrows(IllegalArgumentException.class, () -> TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA,
-                (p, data) -> energy.apply(p, data.input("x", Shape.BATCH, 2))));
+                (p, data) -> energy.apply(p, data.input("x", Shape.BATCH, 2)), false));
     }
 }
