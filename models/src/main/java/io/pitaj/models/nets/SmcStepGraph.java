@@ -28,17 +28,24 @@ public final class SmcStepGraph {
 
     private SmcStepGraph() {}
 
+    /** The inputs every sampling graph shares: x, t and (when conditioned) β in float64, and h(t) from the schedule. */
+    record Inputs(Node x, Node t, Node beta, Node h) {
+        static Inputs declare(Graph g, BackboneConfig config, NoiseSchedule schedule) {
+            int[] sample = config.sampleShape();
+            int[] xShape = new int[sample.length + 1];
+            xShape[0] = Shape.BATCH;
+            System.arraycopy(sample, 0, xShape, 1, sample.length);
+            Node x = g.input(X, DType.F64, xShape);
+            Node t = g.input(T, DType.F64, Shape.BATCH);
+            Node beta = config.betaConditioned() ? g.input(BETA, DType.F64, Shape.BATCH) : null;
+            return new Inputs(x, t, beta, schedule.variance(t));
+        }
+    }
+
     public static NamedGraph build(ModelPair models, NoiseSchedule schedule, DivergenceMode mode) {
         Graph g = new Graph();
-        BackboneConfig config = models.backbone().config();
-        int[] sample = config.sampleShape();
-        int[] xShape = new int[sample.length + 1];
-        xShape[0] = Shape.BATCH;
-        System.arraycopy(sample, 0, xShape, 1, sample.length);
-        Node x = g.input(X, DType.F64, xShape);
-        Node t = g.input(T, DType.F64, Shape.BATCH);
-        Node beta = config.betaConditioned() ? g.input(BETA, DType.F64, Shape.BATCH) : null;
-        Node h = schedule.variance(t);
+        Inputs in = Inputs.declare(g, models.backbone().config(), schedule);
+        Node x = in.x(), t = in.t(), beta = in.beta(), h = in.h();
 
         BackboneCall scoreCall = models.call(models.score().bindAsConstants(g, models.network()), x, h, beta);
         BackboneCall energyCall = models.call(models.energy().bindAsConstants(g, models.network()), x, h, beta);
