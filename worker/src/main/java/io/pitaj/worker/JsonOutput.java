@@ -13,7 +13,7 @@ import java.io.Writer;
  * (Schubfach), which JDK 17's Double.toString does not guarantee; non-finite values become the strings "NaN",
  * "Infinity", "-Infinity".
  */
-final class JsonOutput {
+public final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -24,7 +24,7 @@ final class JsonOutput {
     private JsonOutput() {}
 
     /** A generator over {@code out}; closing it flushes but leaves {@code out} open. */
-    static JsonGenerator generator(Writer out) {
+    public static JsonGenerator generator(Writer out) {
         try {
             return FACTORY.createGenerator(out);
         } catch (IOException e) {

@@ -3,6 +3,10 @@ package io.pitaj.worker;
 import io.pitaj.models.systems.SystemCatalog;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.UnknownSystemException;
+import io.pitaj.worker.benchmarking.BenchCommand;
+import io.pitaj.worker.inspecting.EnergyCommand;
+import io.pitaj.worker.inspecting.SystemsCommand;
+import io.pitaj.worker.training.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, TrainCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -41,10 +45,10 @@ public final class PitaCli implements Runnable {
                 .setExecutionExceptionHandler(errors);
     }
 
-    SystemCatalog catalog() { return catalog; }
+    public SystemCatalog catalog() { return catalog; }
 
     /** The system called {@code name}, or a user error listing the known ones. */
-    SystemInfo<?> system(String name) {
+    public SystemInfo<?> system(String name) {
         try {
             return catalog.get(name);
         } catch (UnknownSystemException e) {

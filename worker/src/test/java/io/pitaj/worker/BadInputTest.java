@@ -54,10 +54,10 @@ class BadInputTest {
                 command("bench zero threads", "--threads must be at least 1", "bench", "energy", "--system", "dw4", "--threads", "0"),
                 command("bench negative budget", "--seconds must be positive", "bench", "energy", "--system", "dw4", "--seconds", "-1"),
                 command("bench unknown system", "unknown system 'lj7'", "bench", "energy", "--system", "lj7"),
-                command("train-step unknown arch", "unknown --arch 'egnn'; available: mlp", "bench", "train-step", "--arch", "egnn"),
-                command("train-step bad dtype", "--dtype must be f32 or f64, got 'f16'", "bench", "train-step", "--dtype", "f16"),
-                command("train-step bad device", "--device: unknown device 'tpu'", "bench", "train-step", "--device", "tpu"),
-                command("train-step zero steps", "--steps must be at least 1", "bench", "train-step", "--steps", "0"),
+                command("mlp-step unknown arch", "unknown --arch 'egnn'; available: mlp", "bench", "mlp-step", "--arch", "egnn"),
+                command("mlp-step bad dtype", "--dtype must be f32 or f64, got 'f16'", "bench", "mlp-step", "--dtype", "f16"),
+                command("mlp-step bad device", "--device: unknown device 'tpu'", "bench", "mlp-step", "--device", "tpu"),
+                command("mlp-step zero steps", "--steps must be at least 1", "bench", "mlp-step", "--steps", "0"),
                 command("divergence zero probes", "--probes must be at least 1, got 0", "bench", "divergence", "--probes", "0"),
                 command("divergence zero hidden", "EGNN needs ≥ 2 particles, positive sizes", "bench", "divergence", "--hidden", "0"),
                 command("divergence unknown system", "unknown system", "bench", "divergence", "--system", "lj14"),
@@ -90,7 +90,7 @@ class BadInputTest {
         Cli.Result r = Cli.run("--verbose", "energy", "--system", "dw4", "--input", input.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.errLines().size() > 2, r.err());
-        assertTrue(r.err().contains("at io.pitaj.worker.XyzReader"), r.err());
+        assertTrue(r.err().contains("at io.pitaj.worker.inspecting.XyzReader"), r.err());
     }
 
     private static Path sharedPrmtop() {

@@ -13,7 +13,7 @@ class GraphBenchCommandsTest {
 
     @Test
     void trainStepReportsTimeAndADescendingLoss() throws Exception {
-        Cli.Result r = Cli.run("bench", "train-step", "--dim", "4", "--hidden", "8", "--layers", "2", "--batch", "16",
+        Cli.Result r = Cli.run("bench", "mlp-step", "--dim", "4", "--hidden", "8", "--layers", "2", "--batch", "16",
                 "--threads", "1", "--steps", "30", "--warmup", "2", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = JSON.readTree(r.out());
@@ -25,7 +25,7 @@ class GraphBenchCommandsTest {
 
     @Test
     void doubleBackpropStepInFloat64() throws Exception {
-        Cli.Result r = Cli.run("bench", "train-step", "--dim", "3", "--hidden", "4", "--layers", "1", "--batch", "8",
+        Cli.Result r = Cli.run("bench", "mlp-step", "--dim", "3", "--hidden", "4", "--layers", "1", "--batch", "8",
                 "--threads", "1", "--steps", "5", "--warmup", "0", "--double-backprop", "--dtype", "f64", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = JSON.readTree(r.out());

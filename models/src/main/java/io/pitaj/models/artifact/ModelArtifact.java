@@ -97,10 +97,10 @@ public final class ModelArtifact {
             Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(describe(d, tmp)));
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteQuietly(tmp);
+            deleteDirectory(tmp);
             throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(tmp);
+            deleteDirectory(tmp);
             throw e;
         }
     }
@@ -239,12 +239,13 @@ public final class ModelArtifact {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a directory tree if it exists (a replaced or half-written artifact). */
+    public static void deleteDirectory(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden temporary directory is harmless
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
         }
     }
 }

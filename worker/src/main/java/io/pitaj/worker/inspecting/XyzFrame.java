@@ -1,4 +1,4 @@
-package io.pitaj.worker;
+package io.pitaj.worker.inspecting;
 
 import java.util.List;
 

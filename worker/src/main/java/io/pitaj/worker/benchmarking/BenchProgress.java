@@ -1,4 +1,4 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package io.pitaj.worker;
+package io.pitaj.worker.inspecting;
 
+import io.pitaj.worker.UserInputException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

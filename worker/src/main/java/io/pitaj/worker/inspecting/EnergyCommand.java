@@ -1,5 +1,8 @@
-package io.pitaj.worker;
+package io.pitaj.worker.inspecting;
 
+import io.pitaj.worker.PitaCli;
+import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.UserInputException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.forcefield.ForceFieldOptions;
 import io.pitaj.models.forcefield.ImplicitSolvent;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "energy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Energies and forces of every frame of an XYZ file, as JSON lines.",
             "Coordinates: ångström for molecules (kJ/mol systems), reduced units otherwise; 2-D systems need z = 0."})
-final class EnergyCommand implements Callable<Integer> {
+public final class EnergyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

@@ -1,5 +1,7 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
+import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.UserInputException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.bench.MlpBenchmarkSetup;
 import io.pitaj.models.bench.TrainStepBenchmark;
@@ -15,12 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pita bench train-step}: median milliseconds per training step (forward, backward, clipping, Adam) of a
+ * {@code pita bench mlp-step}: median milliseconds per training step (forward, backward, clipping, Adam) of a
  * network run as one ONNX Runtime graph. {@code bench/pytorch_train_step.py} times the same step in PyTorch.
  */
-@Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "mlp-step", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Milliseconds per training step of a network executed by ONNX Runtime.")
-final class BenchTrainStepCommand implements Callable<Integer> {
+final class BenchMlpStepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

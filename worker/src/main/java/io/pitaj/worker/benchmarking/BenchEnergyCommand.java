@@ -1,5 +1,7 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
+import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.UserInputException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.metrics.Statistics;
 import io.pitaj.models.systems.ConfigurationBatch;

@@ -1,5 +1,6 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
+import io.pitaj.worker.PitaCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code pita bench}: groups the micro-benchmarks; each one is a subcommand class listed here. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of parts of the pipeline.",
-        subcommands = {BenchEnergyCommand.class, BenchTrainStepCommand.class, BenchDivergenceCommand.class})
-final class BenchCommand implements Runnable {
+        subcommands = {BenchEnergyCommand.class, BenchTrainStepCommand.class, BenchMlpStepCommand.class, BenchDivergenceCommand.class})
+public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 

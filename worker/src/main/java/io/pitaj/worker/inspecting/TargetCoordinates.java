@@ -1,5 +1,6 @@
-package io.pitaj.worker;
+package io.pitaj.worker.inspecting;
 
+import io.pitaj.worker.UserInputException;
 import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.ParticleLayout;
 import io.pitaj.models.targets.Target;

@@ -1,5 +1,8 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
+import io.pitaj.worker.ArchitectureOptions;
+import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.UserInputException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.bench.SmcStepBenchmark;
 import io.pitaj.models.nets.BackboneConfig;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,17 +41,8 @@ final class BenchDivergenceCommand implements Callable<Integer> {
     @Option(names = "--system", defaultValue = "lj13", description = "System whose shapes and schedule are used (default ${DEFAULT-VALUE}).")
     private String system;
 
-    @Option(names = "--arch", paramLabel = "egnn|dit|mlp", description = "Backbone (default: the system's reference network).")
-    private String arch;
-
-    @Option(names = "--hidden", description = "Hidden width instead of the reference one.")
-    private Integer hidden;
-
-    @Option(names = "--layers", description = "EGNN layers, DiT blocks or MLP hidden layers instead of the reference count.")
-    private Integer layers;
-
-    @Option(names = "--heads", description = "DiT attention heads instead of the reference count.")
-    private Integer heads;
+    @Mixin
+    private ArchitectureOptions architecture;
 
     @Option(names = "--batch", defaultValue = "64", description = "Particles per call (default ${DEFAULT-VALUE}).")
     private int batch;
@@ -95,7 +90,7 @@ final class BenchDivergenceCommand implements Callable<Integer> {
         SmcStepBenchmark bench;
         SessionSettings settings;
         try {
-            BackboneConfig config = backbone(info, reference.backbone());
+            BackboneConfig config = architecture.resolve(info, reference.backbone());
             int k = perPass != null ? perPass : DivergenceMode.Exact.forDevice(provider, config.sampleSize()).perPass();
             bench = new SmcStepBenchmark(config, reference.schedule(), batch, k, probes, seed);
             settings = SessionSettings.of(provider, threadCount);
@@ -149,29 +144,4 @@ final class BenchDivergenceCommand implements Callable<Integer> {
             throw new UserInputException("--device: " + e.getMessage());
         }
     }
-
-    /** The system's reference backbone, or the named one shaped for the system, with any size overrides. */
-    private BackboneConfig backbone(SystemInfo<?> info, BackboneConfig reference) {
-        int n = info.layout().particles(), s = info.layout().spatialDim();
-        String name = arch == null ? reference.kind() : arch.toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "egnn" -> {
-                EgnnConfig e = reference instanceof EgnnConfig r ? r : EgnnConfig.reference(n, s);
-                yield new EgnnConfig(n, s, or(hidden, e.hidden()), or(layers, e.layers()), e.coordsRange(), e.betaConditioned());
-            }
-            case "dit" -> {
-                DitConfig d = reference instanceof DitConfig r ? r : DitConfig.reference(n, s);
-                yield new DitConfig(n, s, or(hidden, d.hidden()), or(layers, d.blocks()), or(heads, d.heads()), d.condDim(), d.mlpRatio(),
-                        d.frequencyDim(), d.betaConditioned(), d.dropout());
-            }
-            case "mlp" -> {
-                MlpConfig m = reference instanceof MlpConfig r ? r : MlpConfig.toy(info.dimension(), true);
-                yield new MlpConfig(List.of(info.dimension()), or(hidden, m.hidden()), or(layers, m.layers()), m.embeddingDim(),
-                        m.betaConditioned());
-            }
-            default -> throw new UserInputException("--arch must be egnn, dit or mlp, got '" + arch + "'");
-        };
-    }
-
-    private static int or(Integer override, int value) { return override != null ? override : value; }
 }

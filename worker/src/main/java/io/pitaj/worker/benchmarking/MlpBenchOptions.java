@@ -1,5 +1,6 @@
-package io.pitaj.worker;
+package io.pitaj.worker.benchmarking;
 
+import io.pitaj.worker.UserInputException;
 import io.pitaj.models.bench.MlpBenchmarkSetup;
 import io.pitaj.models.graph.DType;
 import io.pitaj.models.runtime.ExecutionProvider;

@@ -1,5 +1,7 @@
-package io.pitaj.worker;
+package io.pitaj.worker.inspecting;
 
+import io.pitaj.worker.PitaCli;
+import io.pitaj.worker.JsonOutput;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.targets.EnergyUnit;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pita systems}: the catalogue as a table or a JSON array. */
 @Command(name = "systems", mixinStandardHelpOptions = true, description = "List the known systems, their units and ladders.")
-final class SystemsCommand implements Callable<Integer> {
+public final class SystemsCommand implements Callable<Integer> {
     private static final List<String> HEADER = List.of("NAME", "DIM", "PARTICLES", "UNITS", "LADDER (hot → target)", "DESCRIPTION");
 
     @Spec

@@ -1,0 +1,114 @@
+package io.pitaj.worker.benchmarking;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.pitaj.models.bench.PitaStepBenchmark;
+import io.pitaj.models.nets.BackboneConfig;
+import io.pitaj.models.nets.ReferenceNetworks;
+import io.pitaj.models.runtime.ExecutionProvider;
+import io.pitaj.models.runtime.SessionSettings;
+import io.pitaj.models.systems.SystemInfo;
+import io.pitaj.models.train.ReferenceTraining;
+import io.pitaj.worker.ArchitectureOptions;
+import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.UserInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pita bench train-step}: median milliseconds of one full PITA optimiser step (both networks, every loss term,
+ * double backprop, clipping, Adam, EMA, dropout) through the path of {@code pita train}, and the peak memory.
+ */
+@Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Milliseconds per PITA training step (both networks, all loss terms) through the pita train path.")
+final class BenchTrainStepCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private BenchCommand bench;
+
+    @Option(names = "--system", defaultValue = "lj13", description = "System whose shapes, schedule and loss weights are used (default ${DEFAULT-VALUE}).")
+    private String system;
+
+    @Mixin
+    private ArchitectureOptions architecture;
+
+    @Option(names = "--batch", description = "Samples per step (default: the system's reference batch).")
+    private Integer batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
+    private Integer threads;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
+            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
+    private String device;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 1 || warmup < 0) throw new UserInputException("--steps must be at least 1 and --warmup not negative");
+        if (batch != null && batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
+        if (threads != null && threads < 1) throw new UserInputException("--threads must be at least 1, got " + threads);
+        SystemInfo<?> info = bench.pita().system(system);
+        ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
+        BackboneConfig config = architecture.resolve(info, reference.backbone());
+        int b = batch != null ? batch : ReferenceTraining.batchSize(info);
+        ExecutionProvider provider;
+        try {
+            provider = ExecutionProvider.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--device: " + e.getMessage());
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "bench: PITA step of two %s networks on %s, batch %d, %d threads%n", config.kind(), system, b, threadCount);
+        err.flush();
+        PitaStepBenchmark.Result r = new PitaStepBenchmark(info, config, reference.schedule(), b)
+                .run(SessionSettings.of(provider, threadCount), warmup, steps, i -> {
+                    if (i == 1) err.println("bench: graph built, first step done");
+                    else if (i > warmup && (i - warmup) % Math.max(1, steps / 5) == 0) err.printf(Locale.ROOT, "bench: %d/%d timed steps%n", i - warmup, steps);
+                    err.flush();
+                });
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try (JsonGenerator g = JsonOutput.generator(out)) {
+                g.writeStartObject();
+                g.writeStringField("system", system);
+                g.writeStringField("arch", config.kind());
+                g.writeNumberField("parameters", r.parameters());
+                g.writeNumberField("batch", b);
+                g.writeNumberField("threads", threadCount);
+                g.writeStringField("provider", r.provider().id());
+                g.writeNumberField("steps", steps);
+                g.writeNumberField("ms_per_step", r.msPerStep());
+                g.writeNumberField("first_loss", r.firstLoss());
+                g.writeNumberField("last_loss", r.lastLoss());
+                g.writeNumberField("peak_rss_mb", r.peakResidentBytes() / 1e6);
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        } else {
+            out.printf(Locale.ROOT, "train-step: %s on %s, batch %d: %.1f ms/step (median of %d, %s, %d threads); loss %.4g → %.4g; peak memory %.0f MB%n",
+                    config.kind(), system, b, r.msPerStep(), steps, r.provider().id(), threadCount, r.firstLoss(), r.lastLoss(),
+                    r.peakResidentBytes() / 1e6);
+            out.flush();
+        }
+        return 0;
+    }
+}

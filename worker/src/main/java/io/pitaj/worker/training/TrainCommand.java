@@ -1,0 +1,214 @@
+package io.pitaj.worker.training;
+
+import io.pitaj.activities.store.SampleSet;
+import io.pitaj.activities.store.SampleSetCodec;
+import io.pitaj.activities.store.SampleSetFormatException;
+import io.pitaj.models.artifact.ModelArtifact;
+import io.pitaj.models.nets.BackboneConfig;
+import io.pitaj.models.nets.ReferenceNetworks;
+import io.pitaj.models.runtime.ExecutionProvider;
+import io.pitaj.models.runtime.SessionSettings;
+import io.pitaj.models.systems.SystemInfo;
+import io.pitaj.models.systems.TargetOptions;
+import io.pitaj.models.targets.Target;
+import io.pitaj.models.train.Checkpoint;
+import io.pitaj.models.train.PitaTrainer;
+import io.pitaj.models.train.ReferenceTraining;
+import io.pitaj.models.train.TrainingConfig;
+import io.pitaj.models.train.TrainingSamples;
+import io.pitaj.worker.ArchitectureOptions;
+import io.pitaj.worker.PitaCli;
+import io.pitaj.worker.UserInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pita train}: trains a PITA score/energy pair on one Arrow sample set at one temperature and writes the model
+ * artifact, with checkpoints on the way. The output directory holds {@code checkpoints/} and {@code model/}; it is
+ * never reused without {@code --resume}, which continues bit-identically from the newest checkpoint.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a score/energy model pair on an Arrow sample set and write the model artifact.")
+public final class TrainCommand implements Callable<Integer> {
+    static final String CHECKPOINTS = "checkpoints", MODEL = "model";
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private PitaCli pita;
+
+    @Option(names = "--system", required = true, description = "System the samples belong to (see 'pita systems').")
+    private String system;
+
+    @Option(names = "--samples", required = true, paramLabel = "FILE.arrow", description = "Sample set (Arrow IPC file, docs/sample-sets.md).")
+    private Path samples;
+
+    @Option(names = "--temperature", required = true, description = "Temperature of the samples (K for peptides, reduced otherwise).")
+    private double temperature;
+
+    @Mixin
+    private ArchitectureOptions architecture;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Total optimiser steps (default ${DEFAULT-VALUE}; with --resume, the step to reach).")
+    private long steps;
+
+    @Option(names = "--batch", description = "Samples per step (default: the system's reference batch, 512 or 2048).")
+    private Integer batch;
+
+    @Option(names = "--out", description = "Output directory (default: pita-model-<system>).")
+    private Path out;
+
+    @Option(names = "--resume", description = "Continue the training in --out from its newest checkpoint.")
+    private boolean resume;
+
+    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
+    private int checkpointEvery;
+
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
+    private Integer threads;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
+            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
+    private String device;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights and of every step's draws (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 1) throw new UserInputException("--steps must be at least 1, got " + steps);
+        if (batch != null && batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
+        if (threads != null && threads < 1) throw new UserInputException("--threads must be at least 1, got " + threads);
+        if (checkpointEvery < 0) throw new UserInputException("--checkpoint-every must not be negative");
+        if (!(temperature > 0) || Double.isInfinite(temperature)) throw new UserInputException("--temperature must be positive, got " + temperature);
+        SystemInfo<?> info = pita.system(system);
+        Path dir = out != null ? out : Path.of("pita-model-" + info.name());
+        Checkpoint from = resumePoint(dir);
+        SampleSet set = readSamples(info);
+        double beta = Math.round(100 * info.ladder().get(0) / temperature) / 100.0;
+        ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
+        BackboneConfig arch = architecture.resolve(info, reference.backbone());
+        TrainingConfig config;
+        try {
+            config = TrainingConfig.reference(arch, reference.schedule(), ReferenceTraining.weights(info),
+                    batch != null ? batch : ReferenceTraining.batchSize(info), steps, seed, false, checkpointEvery);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        if (from != null && from.state().step() >= steps) {
+            throw new UserInputException(dir + " is already trained to step " + from.state().step() + "; pass a larger --steps to continue");
+        }
+        TrainingSamples buffer = evaluate(info, set, beta);
+
+        PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        err.printf(Locale.ROOT, "train: two %s networks on %s at T = %s (β = %.2f): %d samples, batch %d, %s%n",
+                arch.kind(), info.name(), temperature, beta, set.count(), config.batchSize(),
+                from == null ? "from fresh weights" : "resuming at step " + from.state().step());
+        err.flush();
+        PitaTrainer.Result result;
+        try {
+            result = new PitaTrainer(SessionSettings.of(provider(), threadCount), dir.resolve(CHECKPOINTS))
+                    .train(List.of(buffer), config, from, new TrainingProgress(err));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        Path model = writeModel(dir, new ModelArtifact.Description(info.name(), temperature, List.of(beta), config, result));
+
+        StringJoiner terms = new StringJoiner(", ");
+        for (Map.Entry<String, Double> e : result.meanTerms().entrySet()) terms.add(String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "trained %s at T = %s to step %d: mean loss %.4g over the last %d steps (%s); %.1f steps/s on %s; model in %s%n",
+                info.name(), temperature, result.state().step(), result.meanLoss(), Math.min(PitaTrainer.SUMMARY_WINDOW, steps), terms,
+                result.stepsPerSecond(), result.provider().id(), model);
+        o.flush();
+        return 0;
+    }
+
+    /** The checkpoint to resume from, or null for a fresh run; refuses to reuse a directory without --resume. */
+    private Checkpoint resumePoint(Path dir) {
+        if (!resume) {
+            if (Files.exists(dir)) {
+                throw new UserInputException(dir + " already exists: pass --resume to continue its training, or choose another --out");
+            }
+            return null;
+        }
+        Path latest = Checkpoint.latest(dir.resolve(CHECKPOINTS))
+                .orElseThrow(() -> new UserInputException("nothing to resume: " + dir.resolve(CHECKPOINTS) + " holds no checkpoint"));
+        try {
+            return Checkpoint.read(latest);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    private SampleSet readSamples(SystemInfo<?> info) {
+        SampleSet set;
+        try {
+            set = SampleSetCodec.read(samples);
+        } catch (SampleSetFormatException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        if (!set.system().equals(info.name())) {
+            throw new UserInputException(samples + " holds samples of '" + set.system() + "', not of '" + info.name() + "'");
+        }
+        if (set.dim() != info.dimension()) {
+            throw new UserInputException(samples + " has " + set.dim() + " coordinates per sample; " + info.name() + " has " + info.dimension());
+        }
+        if (Math.abs(set.temperature() - temperature) > 1e-9 * temperature) {
+            throw new UserInputException(samples + " was sampled at T = " + set.temperature() + ", not at --temperature " + temperature);
+        }
+        return set;
+    }
+
+    /** Energies and forces at the training temperature, computed once by the system's target. */
+    private TrainingSamples evaluate(SystemInfo<?> info, SampleSet set, double beta) {
+        try (Target target = info.create(TargetOptions.DEFAULTS)) {
+            List<String> symbols = target.elementSymbols();
+            if (!set.atoms().isEmpty() && !symbols.isEmpty() && !set.atoms().equals(symbols)) {
+                throw new UserInputException(samples + " lists atoms " + set.atoms() + ", but " + info.name() + " has " + symbols);
+            }
+            TrainingSamples s = TrainingSamples.evaluate(target, temperature, beta, set.x(), set.count());
+            for (int i = 0; i < s.count(); i++) {
+                if (!Double.isFinite(s.logDensity()[i])) throw new UserInputException(samples + ": sample " + i + " has a non-finite energy");
+            }
+            return s;
+        }
+    }
+
+    /** Writes the artifact as {@code dir/model}, replacing a previous one only once the new one is complete. */
+    private static Path writeModel(Path dir, ModelArtifact.Description d) throws IOException {
+        Path model = dir.resolve(MODEL), next = dir.resolve(MODEL + ".next"), previous = dir.resolve(MODEL + ".previous");
+        ModelArtifact.deleteDirectory(next);
+        ModelArtifact.write(next, d);
+        if (Files.exists(model)) {
+            ModelArtifact.deleteDirectory(previous);
+            Files.move(model, previous);
+        }
+        Files.move(next, model);
+        ModelArtifact.deleteDirectory(previous);
+        return model;
+    }
+
+    private ExecutionProvider provider() {
+        try {
+            return ExecutionProvider.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--device: " + e.getMessage());
+        }
+    }
+}
