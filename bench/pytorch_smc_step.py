@@ -174,9 +174,10 @@ def layer_norm(x, weight):
 
 
 class DiTBlock(nn.Module):
-    def __init__(self, dim, heads, cond, mlp_ratio=4):
+    def __init__(self, dim, heads, cond, mlp_ratio=4, dropout=0.0):
         super().__init__()
         self.heads = heads
+        self.dropout = dropout  # on the attention and MLP outputs before their gates, as the reference (0 here: off)
         self.norm1 = nn.Parameter(torch.ones(dim))
         self.qkv = nn.Linear(dim, 3 * dim, bias=False)
         self.out = nn.Linear(dim, dim, bias=False)
@@ -197,10 +198,14 @@ class DiTBlock(nn.Module):
         q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)  # [B, H, n, Dh]
         att = torch.softmax(torch.matmul(q, k.transpose(-2, -1)) * (1.0 / math.sqrt(Dh)), dim=-1)
         a = torch.matmul(att, v).transpose(1, 2).reshape(B, n, dim)
-        x = x + gate_msa * self.out(a)
+        x = x + gate_msa * self.drop(self.out(a))
         xm = layer_norm(x, self.norm2) * (1 + scale_mlp) + shift_mlp
-        x = x + gate_mlp * self.fc2(F.gelu(self.fc1(xm), approximate="tanh"))
+        x = x + gate_mlp * self.drop(self.fc2(F.gelu(self.fc1(xm), approximate="tanh")))
         return x
+
+    def drop(self, x):
+        """The reference's bias_dropout_add_scale: residual + gate * F.dropout(out, p, training); identity when p = 0."""
+        return F.dropout(x, self.dropout, self.training) if self.dropout > 0 else x
 
 
 def rope(x, cos, sin):
@@ -212,13 +217,13 @@ def rope(x, cos, sin):
 
 
 class DiT3D(nn.Module):
-    def __init__(self, n, hidden=192, blocks=6, heads=6, cond=64, beta_cond=False):
+    def __init__(self, n, hidden=192, blocks=6, heads=6, cond=64, beta_cond=False, dropout=0.0):
         super().__init__()
         self.n, self.beta_cond = n, beta_cond
         self.embed = nn.Linear(3, hidden)
         self.sigma_map = TimestepEmbedder(cond)
         self.sigma_map_temp = TimestepEmbedder(cond) if beta_cond else None
-        self.blocks = nn.ModuleList([DiTBlock(hidden, heads, cond) for _ in range(blocks)])
+        self.blocks = nn.ModuleList([DiTBlock(hidden, heads, cond, dropout=dropout) for _ in range(blocks)])
         self.final_norm = nn.Parameter(torch.ones(hidden))
         self.final_ada = nn.Linear(cond, 2 * hidden)  # default init (zero in the reference)
         self.final = nn.Linear(hidden, 3)  # default init (zero in the reference)

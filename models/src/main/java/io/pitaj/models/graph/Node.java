@@ -8,6 +8,7 @@ import io.pitaj.models.graph.ops.ExpandLike;
 import io.pitaj.models.graph.ops.Gather;
 import io.pitaj.models.graph.ops.LayerNormalization;
 import io.pitaj.models.graph.ops.MatMul;
+import io.pitaj.models.graph.ops.LeadingContraction;
 import io.pitaj.models.graph.ops.MatMulTransposed;
 import io.pitaj.models.graph.ops.Pad;
 import io.pitaj.models.graph.ops.Reduce;
@@ -116,6 +117,8 @@ public final class Node {
     public Node matmul(Node o) { return graph.apply(MatMul.INSTANCE, this, o); }
     /** this·oᵀ over the last two axes, without a transposed copy of o in the graph. */
     public Node matmulTransposed(Node o) { return graph.apply(MatMulTransposed.INSTANCE, this, o); }
+    /** Σ over every leading index of thisᵀ·o, [..., K] and [..., N] → [K, N] (a shared weight's gradient). */
+    public Node contractLeading(Node o) { return graph.apply(LeadingContraction.INSTANCE, this, o); }
     public Node sum(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.SUM, shape, false, axes), this); }
     public Node sumKeep(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.SUM, shape, true, axes), this); }
     public Node mean(int... axes) { return graph.apply(Reduce.of(Reduce.Kind.MEAN, shape, false, axes), this); }

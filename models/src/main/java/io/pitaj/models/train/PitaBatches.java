@@ -26,23 +26,25 @@ public final class PitaBatches {
 
     private final BackboneConfig arch;
     private final int batch;
-    private final boolean withForce;
+    private final boolean withForce, withEnergy;
     private final ElementType type;
     private final long dropoutSeed;
 
     /**
-     * @param withForce    whether the loss has a target-score term (the force is then an input)
+     * @param weights      the loss's weights: the force is an input only with a target-score term, the reduced
+     *                     energy only with a pinning term
      * @param type         the step graph's float type
      * @param dropoutSeed  seed of the in-graph dropout masks (used when the backbone has dropout)
      */
-    public PitaBatches(BackboneConfig arch, int batch, boolean withForce, ElementType type, long dropoutSeed) {
+    public PitaBatches(BackboneConfig arch, int batch, LossWeights weights, ElementType type, long dropoutSeed) {
         if (batch < 1) throw new IllegalArgumentException("batch size must be positive, got " + batch);
         if (arch.dropout() > 0 && batch > Dropout.MAX_ROWS) {
             throw new IllegalArgumentException("dropout supports batches up to " + Dropout.MAX_ROWS + ", got " + batch);
         }
         this.arch = arch;
         this.batch = batch;
-        this.withForce = withForce;
+        this.withForce = weights.targetScore() > 0;
+        this.withEnergy = weights.energyMatching() > 0;
         this.type = type;
         this.dropoutSeed = dropoutSeed;
     }
@@ -80,7 +82,7 @@ public final class PitaBatches {
         in.put(PitaLoss.X0, floats(x0, sampleShape));
         in.put(PitaLoss.NOISE, floats(noise, sampleShape));
         in.put(PitaLoss.LOG_SIGMA, floats(logSigma, batch));
-        in.put(PitaLoss.REDUCED_ENERGY, floats(reducedEnergy, batch));
+        if (withEnergy) in.put(PitaLoss.REDUCED_ENERGY, floats(reducedEnergy, batch));
         if (withForce) in.put(PitaLoss.FORCE, floats(force, sampleShape));
         if (arch.betaConditioned()) in.put(PitaLoss.BETA, floats(beta, batch));
         if (arch.dropout() > 0) {

@@ -32,8 +32,9 @@ import java.util.Map;
  * the reference indexes them out before averaging — and the loss is their weighted sum. The per-sample draws (x0
  * after augmentation, mean-free ε, ln σ) are data inputs: {@link PitaBatches} makes them.
  *
- * <p>Data inputs: {@value #X0}, {@value #NOISE} and, with a target-score weight, {@value #FORCE} [B, sample dims];
- * {@value #LOG_SIGMA} and {@value #REDUCED_ENERGY} (E/kT = −log π) [B]; {@value #BETA} [B] for a β-conditioned
+ * <p>Data inputs (a term with weight 0 is not built and its inputs are not declared): {@value #X0}, {@value #NOISE}
+ * and, with a target-score weight, {@value #FORCE} [B, sample dims]; {@value #LOG_SIGMA} [B]; with a pinning weight
+ * {@value #REDUCED_ENERGY} (E/kT = −log π) [B]; {@value #BETA} [B] for a β-conditioned
  * backbone; {@value #DROPOUT_ROWS} (int64 [B]) and {@value #DROPOUT_KEY} (int64 scalar) when the backbone has
  * dropout. Parameters: the score network under {@value #SCORE}/, the energy network under {@value #ENERGY}/.
  */
@@ -83,7 +84,7 @@ public final class PitaLoss implements LossFunction {
         BackboneConfig arch = models.backbone().config();
         int[] x = sampleInput(arch);
         Node x0 = data.input(X0, x), noise = data.input(NOISE, x);
-        Node logSigma = data.input(LOG_SIGMA, Shape.BATCH), reducedEnergy = data.input(REDUCED_ENERGY, Shape.BATCH);
+        Node logSigma = data.input(LOG_SIGMA, Shape.BATCH);
         Node beta = arch.betaConditioned() ? data.input(BETA, Shape.BATCH) : null;
         Dropout dropout = arch.dropout() > 0
                 ? Dropout.withRate(arch.dropout(), data.integerInput(DROPOUT_ROWS, Shape.BATCH), data.integerInput(DROPOUT_KEY))
@@ -113,6 +114,7 @@ public final class PitaLoss implements LossFunction {
             loss = loss.add(distillation.mul(w.energyScore()));
         }
         if (w.energyMatching() > 0) {
+            Node reducedEnergy = data.input(REDUCED_ENERGY, Shape.BATCH);
             Node pinned = EnergyModel.energy(models.call(phi, x0, zero.add(hMin), beta, dropout));
             Node kept = reducedEnergy.le(data.scalar(config.energyLimit()));
             Node matching = kept.where(pinned.sub(reducedEnergy).square(), zero).meanAll();

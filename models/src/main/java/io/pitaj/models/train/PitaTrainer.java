@@ -71,8 +71,7 @@ public final class PitaTrainer {
             start = from.state();
         }
         NamedGraph graph = TrainingStepGraph.build(params, PRECISION, config.adam(), new PitaLoss(models, config.loss()), true);
-        boolean withForce = config.loss().weights().targetScore() > 0;
-        PitaBatches batches = new PitaBatches(config.architecture(), config.batchSize(), withForce, PRECISION.onnx(), config.seed());
+        PitaBatches batches = new PitaBatches(config.architecture(), config.batchSize(), config.loss().weights(), PRECISION.onnx(), config.seed());
         try (Trainer trainer = new Trainer(graph, params, session)) {
             trainer.load(start);
             Window window = new Window();

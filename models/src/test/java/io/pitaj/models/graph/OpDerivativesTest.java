@@ -124,6 +124,10 @@ class OpDerivativesTest {
         rows.add(row("matmul [N,2,3]@[N,3,2]", in -> in[0].matmul(in[1]), arg(NORMAL, N, 2, 3), arg(NORMAL, N, 3, 2)));
         rows.add(row("matmul inner 1 [N,3,1]@[1,2] (an outer product)", in -> in[0].matmul(in[1]), arg(NORMAL, N, 3, 1),
                 arg(NORMAL, 1, 2)));
+        rows.add(row("contractLeading [N,2,3]ᵀ·[N,2,4] (a shared weight's gradient)", in -> in[0].contractLeading(in[1]),
+                arg(NORMAL, N, 2, 3), arg(NORMAL, N, 2, 4)));
+        rows.add(row("matmul [N,2,3]@[3,4] (weight gradient by contractLeading)", in -> in[0].matmul(in[1]), arg(NORMAL, N, 2, 3),
+                arg(NORMAL, 3, 4)));
         rows.add(row("matmulTransposed [N,2,3]@[4,3]ᵀ", in -> in[0].matmulTransposed(in[1]), arg(NORMAL, N, 2, 3),
                 arg(NORMAL, 4, 3)));
         rows.add(row("matmulTransposed [N,2,3]@[N,4,3]ᵀ", in -> in[0].matmulTransposed(in[1]), arg(NORMAL, N, 2, 3),

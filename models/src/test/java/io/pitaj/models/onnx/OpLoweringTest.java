@@ -101,6 +101,8 @@ class OpLoweringTest {
         t.add(new Case("MatMulTransposed batch @ staticᵀ", (g, f) -> out("y", x(g, f).matmulTransposed(g.input("w", f, 5, 4)))));
         t.add(new Case("MatMulTransposed batch @ batchᵀ", (g, f) ->
                 out("y", x(g, f).matmulTransposed(g.input("k", f, BATCH, 2, 4)))));
+        t.add(new Case("LeadingContraction (one GEMM over the flattened leading axes)", (g, f) ->
+                out("y", x(g, f).contractLeading(g.input("gy", f, BATCH, 3, 5)))));
         t.add(new Case("Softmax along each static axis", (g, f) -> out("s1", x(g, f).softmax(1), "s2", x(g, f).softmax(-1))));
         t.add(new Case("LayerNormalization with and without bias", (g, f) -> {
             Node w = g.input("w", f, 4);
@@ -113,6 +115,8 @@ class OpLoweringTest {
             Map<String, Node> o = new LinkedHashMap<>();
             o.put("sum1", x.sum(1));
             o.put("sumBatchKeep", x.sumKeep(0));
+            o.put("sumLeadingKeep (ones·X GEMM)", x.sumKeep(0, 1));
+            o.put("sumLeading (ones·X GEMM)", x.sum(0, 1));
             o.put("mean02", x.mean(0, 2));
             o.put("meanKeep2", x.meanKeep(2));
             o.put("max2", x.reduceMax(2));

@@ -35,7 +35,7 @@ class CarriedTrainingTest {
         ParameterSet params = PitaLoss.parameters(models);
         NamedGraph graph = TrainingStepGraph.build(params, PitaTrainer.PRECISION, config.adam(), new PitaLoss(models, config.loss()), true);
         TrainingSamples samples = TinyPita.harmonic(new ParticleLayout(4, 3), 32, 1, 5);
-        PitaBatches batches = new PitaBatches(config.architecture(), config.batchSize(), true, PitaTrainer.PRECISION.onnx(), config.seed());
+        PitaBatches batches = new PitaBatches(config.architecture(), config.batchSize(), config.loss().weights(), PitaTrainer.PRECISION.onnx(), config.seed());
 
         TrainingState initial = TrainingState.initial(params);
         ReferenceLoop reference;
@@ -91,6 +91,15 @@ class CarriedTrainingTest {
         assertThrows(IllegalArgumentException.class, () -> new PitaTrainer(CPU, null).train(rungs, otherSeed, c, TrainingListener.NONE));
         TrainingConfig otherArch = TinyPita.config(new io.pitaj.models.nets.EgnnConfig(4, 3, 6, 1, 15, true), LossWeights.PARTICLES, 4, 0, false);
         assertThrows(IllegalArgumentException.class, () -> new PitaTrainer(CPU, null).train(rungs, otherArch, c, TrainingListener.NONE));
+    }
+
+    @Test
+    void termsWithWeightZeroAreNeitherBuiltNorFed() {
+        TrainingConfig config = TinyPita.config(TinyPita.EGNN, new LossWeights(1, 0, 0, 0), 2, 0, false);
+        List<Map<String, Double>> terms = new java.util.ArrayList<>();
+        new PitaTrainer(CPU, null).train(List.of(TinyPita.harmonic(new ParticleLayout(4, 3), 16, 1, 1)), config, null,
+                s -> terms.add(s.terms()));
+        assertEquals(List.of(PitaLoss.SCORE), List.copyOf(terms.get(1).keySet()));
     }
 
     private static Map<String, Tensor> toTensors(Map<String, HostTensor> batch) {

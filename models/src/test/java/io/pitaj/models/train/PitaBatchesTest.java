@@ -18,7 +18,7 @@ class PitaBatchesTest {
     private static final int BATCH = 4000;
 
     private static Map<String, HostTensor> draw(TrainingSamples samples, boolean withForce) {
-        PitaBatches batches = new PitaBatches(new EgnnConfig(4, 3, 4, 1, 15, true), BATCH, withForce, ElementType.FLOAT64, 1);
+        PitaBatches batches = new PitaBatches(new EgnnConfig(4, 3, 4, 1, 15, true), BATCH, withForce ? LossWeights.PEPTIDES : LossWeights.PARTICLES, ElementType.FLOAT64, 1);
         return batches.draw(samples, 1, new SplittableRandom(5));
     }
 
@@ -76,7 +76,7 @@ class PitaBatchesTest {
     void samplesAreDrawnUniformlyWithReplacementAndEnergiesAreNegatedLogDensities() {
         TrainingSamples s = new TrainingSamples(new ParticleLayout(1, 2), false, 1, new double[] {0, 0, 1, 1, 2, 2},
                 new double[] {-0.5, -1.5, -2.5}, new double[6]);
-        PitaBatches batches = new PitaBatches(new MlpConfig(List.of(2), 4, 1, 4, false), 3000, false, ElementType.FLOAT64, 1);
+        PitaBatches batches = new PitaBatches(new MlpConfig(List.of(2), 4, 1, 4, false), 3000, LossWeights.PARTICLES, ElementType.FLOAT64, 1);
         Map<String, HostTensor> b = batches.draw(s, 1, new SplittableRandom(2));
         int[] counts = new int[3];
         double[] x = b.get(PitaLoss.X0).doubles(), e = b.get(PitaLoss.REDUCED_ENERGY).doubles();

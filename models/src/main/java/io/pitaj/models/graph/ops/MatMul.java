@@ -71,8 +71,10 @@ public enum MatMul implements Op {
 
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node a = in[0], b = in[1];
-        return new Node[] {Broadcasting.sumToInput(g.matmulTransposed(b), y, g, a),
-                Broadcasting.sumToInput(a.mT().matmul(g), y, g, b)};
+        Node db = b.rank() == 2 && a.rank() > 2 && Broadcasting.lead(y, g) == 0
+                ? a.contractLeading(g) // a weight shared across the leading axes: one GEMM
+                : Broadcasting.sumToInput(a.mT().matmul(g), y, g, b);
+        return new Node[] {Broadcasting.sumToInput(g.matmulTransposed(b), y, g, a), db};
     }
 
     /**

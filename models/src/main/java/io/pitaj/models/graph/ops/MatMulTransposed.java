@@ -47,7 +47,10 @@ public enum MatMulTransposed implements Op {
     /** With y = a·bᵀ: ∂a = g·b and ∂b = gᵀ·a (the transposed g feeds a matmul, so ORT fuses it). */
     @Override public Node[] vjp(Node y, Node g, Node[] in) {
         Node a = in[0], b = in[1];
-        return new Node[] {Broadcasting.sumToInput(g.matmul(b), y, g, a), Broadcasting.sumToInput(g.mT().matmul(a), y, g, b)};
+        Node db = b.rank() == 2 && a.rank() > 2 && Broadcasting.lead(y, g) == 0
+                ? g.contractLeading(a) // a weight shared across the leading axes: one GEMM
+                : Broadcasting.sumToInput(g.mT().matmul(a), y, g, b);
+        return new Node[] {Broadcasting.sumToInput(g.matmul(b), y, g, a), db};
     }
 
     @Override public void toOnnx(OnnxLowering ctx, Node y, List<String> in, String out) {

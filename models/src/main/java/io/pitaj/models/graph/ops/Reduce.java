@@ -122,7 +122,26 @@ public record Reduce(Kind kind, List<Integer> axes, boolean keepDims) implements
             ctx.node("Identity", in, out);
             return;
         }
+        if (kind == Kind.SUM && isLeadingPrefix() && axes.size() > 1 && !y.shape().hasBatch()) {
+            // a sum over the leading axes (a bias gradient, e.g. [512, 13, 13, 32] → [32]) as ones[1, P]·X[P, C]:
+            // ORT's ReduceSum over leading rows of a narrow matrix runs at a few GB/s, the GEMM at memory speed
+            Node x = y.input(0);
+            long columns = 1;
+            for (int i = axes.size(); i < x.rank(); i++) columns *= x.shape().dim(i);
+            String flat = ctx.op("Reshape", List.of(in.get(0), ctx.int64s(-1L, columns)));
+            String rows = ctx.op("Slice", List.of(ctx.shapeOf(flat), ctx.int64s(0L), ctx.int64s(1L)));
+            String onesShape = ctx.op("Concat", List.of(ctx.int64s(1L), rows), Attribute.ofInt("axis", 0));
+            String ones = ctx.op("ConstantOfShape", List.of(onesShape), Attribute.ofTensor("value", Tensor.vector(1).toHost(y.dtype())));
+            String summed = ctx.op("MatMul", List.of(ones, flat));
+            ctx.node("Reshape", List.of(summed, ctx.int64s(java.util.Arrays.stream(y.shape().dims()).asLongStream().toArray())), out);
+            return;
+        }
         String axesName = ctx.int64s(axes.stream().mapToInt(Integer::intValue).toArray());
         ctx.node(kind.onnxName(), List.of(in.get(0), axesName), out, Attribute.ofInt("keepdims", keepDims ? 1 : 0));
+    }
+
+    private boolean isLeadingPrefix() {
+        for (int i = 0; i < axes.size(); i++) if (axes.get(i) != i) return false;
+        return true;
     }
 }
