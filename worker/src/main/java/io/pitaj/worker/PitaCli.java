@@ -6,7 +6,8 @@ import io.pitaj.models.systems.UnknownSystemException;
 import io.pitaj.worker.benchmarking.BenchCommand;
 import io.pitaj.worker.inspecting.EnergyCommand;
 import io.pitaj.worker.inspecting.SystemsCommand;
-import io.pitaj.worker.training.TrainCommand;
+import io.pitaj.worker.running.SampleCommand;
+import io.pitaj.worker.running.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, TrainCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;

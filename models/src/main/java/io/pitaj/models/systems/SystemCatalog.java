@@ -40,7 +40,7 @@ public final class SystemCatalog {
         return new SystemCatalog(List.of(
                 new SystemInfo<>("gmm40", "40-mode 2-D Gaussian mixture (FAB/DEM means, std ln(1+e))",
                         new ParticleLayout(1, 2), EnergyUnit.REDUCED, false, TARGET_ONLY, false,
-                        options -> new GaussianMixture40(), GaussianMixture40::drawSample),
+                        options -> new GaussianMixture40(), ExactSampler.of(GaussianMixture40::drawSample)),
                 new SystemInfo<>("dw4", "4-particle 2-D double well (a=0.9, b=-4, c=0, d0=4)",
                         new ParticleLayout(DoubleWell.PARTICLES, 2), EnergyUnit.REDUCED, true, TARGET_ONLY, false,
                         options -> new DoubleWell(), DoubleWell::jitteredRing),

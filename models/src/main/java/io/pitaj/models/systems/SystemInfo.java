@@ -42,6 +42,9 @@ public record SystemInfo<T extends Target>(
 
     public double targetTemperature() { return ladder.get(ladder.size() - 1); }
 
+    /** Whether {@link #sampleBatch} draws exact Boltzmann samples at {@link #targetTemperature} ({@link ExactSampler}). */
+    public boolean hasExactSampler() { return sampler instanceof ExactSampler; }
+
     /** A new target; fails if the options ask for a cutoff this system does not have. */
     public T create(TargetOptions options) {
         if (options.cutoffChoice().isPresent() && !hasCutoff) {

@@ -1,4 +1,4 @@
-package io.pitaj.worker.training;
+package io.pitaj.worker.running;
 
 import io.pitaj.models.train.TrainingListener;
 import java.io.PrintWriter;
