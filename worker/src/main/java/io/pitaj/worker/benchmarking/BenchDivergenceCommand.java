@@ -2,6 +2,7 @@ package io.pitaj.worker.benchmarking;
 
 import io.pitaj.worker.ArchitectureOptions;
 import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.bench.SmcStepBenchmark;
@@ -53,12 +54,9 @@ final class BenchDivergenceCommand implements Callable<Integer> {
     @Option(names = "--probes", defaultValue = "1", description = "Rademacher probes of the Hutchinson estimate (default ${DEFAULT-VALUE}).")
     private int probes;
 
-    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
-    private Integer threads;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
-    private String device;
+    @Mixin
+    private RuntimeOptions runtime;
 
     @Option(names = "--reps", defaultValue = "5", description = "Timed calls per graph (default ${DEFAULT-VALUE}).")
     private int reps;
@@ -85,8 +83,8 @@ final class BenchDivergenceCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
-        ExecutionProvider provider = provider();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ExecutionProvider provider = runtime.provider();
+        int threadCount = runtime.threadCount();
         SmcStepBenchmark bench;
         SessionSettings settings;
         try {
@@ -137,11 +135,4 @@ final class BenchDivergenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ExecutionProvider provider() {
-        try {
-            return ExecutionProvider.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--device: " + e.getMessage());
-        }
-    }
 }

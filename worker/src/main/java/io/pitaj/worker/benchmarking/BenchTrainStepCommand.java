@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.bench.PitaStepBenchmark;
 import io.pitaj.models.nets.BackboneConfig;
 import io.pitaj.models.nets.ReferenceNetworks;
-import io.pitaj.models.runtime.ExecutionProvider;
-import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.train.ReferenceTraining;
 import io.pitaj.worker.ArchitectureOptions;
 import io.pitaj.worker.JsonOutput;
+import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,12 +49,9 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
-    private Integer threads;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
-    private String device;
+    @Mixin
+    private RuntimeOptions runtime;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     private boolean json;
@@ -64,23 +60,16 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (steps < 1 || warmup < 0) throw new UserInputException("--steps must be at least 1 and --warmup not negative");
         if (batch != null && batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
-        if (threads != null && threads < 1) throw new UserInputException("--threads must be at least 1, got " + threads);
         SystemInfo<?> info = bench.pita().system(system);
         ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
         BackboneConfig config = architecture.resolve(info, reference.backbone());
         int b = batch != null ? batch : ReferenceTraining.batchSize(info);
-        ExecutionProvider provider;
-        try {
-            provider = ExecutionProvider.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--device: " + e.getMessage());
-        }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = runtime.threadCount();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "bench: PITA step of two %s networks on %s, batch %d, %d threads%n", config.kind(), system, b, threadCount);
         err.flush();
         PitaStepBenchmark.Result r = new PitaStepBenchmark(info, config, reference.schedule(), b)
-                .run(SessionSettings.of(provider, threadCount), warmup, steps, i -> {
+                .run(runtime.session(), warmup, steps, i -> {
                     if (i == 1) err.println("bench: graph built, first step done");
                     else if (i > warmup && (i - warmup) % Math.max(1, steps / 5) == 0) err.printf(Locale.ROOT, "bench: %d/%d timed steps%n", i - warmup, steps);
                     err.flush();

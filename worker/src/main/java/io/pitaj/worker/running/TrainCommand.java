@@ -6,8 +6,6 @@ import io.pitaj.activities.store.SampleSetFormatException;
 import io.pitaj.models.artifact.ModelArtifact;
 import io.pitaj.models.nets.BackboneConfig;
 import io.pitaj.models.nets.ReferenceNetworks;
-import io.pitaj.models.runtime.ExecutionProvider;
-import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
 import io.pitaj.models.targets.Target;
@@ -18,6 +16,7 @@ import io.pitaj.models.train.TrainingConfig;
 import io.pitaj.models.train.TrainingSamples;
 import io.pitaj.worker.ArchitectureOptions;
 import io.pitaj.worker.PitaCli;
+import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,12 +77,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
     private int checkpointEvery;
 
-    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all processors).")
-    private Integer threads;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "Execution provider (default ${DEFAULT-VALUE}; cuda falls back to cpu with a warning).")
-    private String device;
+    @Mixin
+    private RuntimeOptions runtime;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights and of every step's draws (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -92,7 +88,6 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (steps < 1) throw new UserInputException("--steps must be at least 1, got " + steps);
         if (batch != null && batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
-        if (threads != null && threads < 1) throw new UserInputException("--threads must be at least 1, got " + threads);
         if (checkpointEvery < 0) throw new UserInputException("--checkpoint-every must not be negative");
         if (!(temperature > 0) || Double.isInfinite(temperature)) throw new UserInputException("--temperature must be positive, got " + temperature);
         SystemInfo<?> info = pita.system(system);
@@ -115,14 +110,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSamples buffer = evaluate(info, set, beta);
 
         PrintWriter err = spec.commandLine().getErr();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         err.printf(Locale.ROOT, "train: two %s networks on %s at T = %s (β = %.2f): %d samples, batch %d, %s%n",
                 arch.kind(), info.name(), temperature, beta, set.count(), config.batchSize(),
                 from == null ? "from fresh weights" : "resuming at step " + from.state().step());
         err.flush();
         PitaTrainer.Result result;
         try {
-            result = new PitaTrainer(SessionSettings.of(provider(), threadCount), dir.resolve(CHECKPOINTS))
+            result = new PitaTrainer(runtime.session(), dir.resolve(CHECKPOINTS))
                     .train(List.of(buffer), config, from, new TrainingProgress(err));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
@@ -204,11 +198,4 @@ public final class TrainCommand implements Callable<Integer> {
         return model;
     }
 
-    private ExecutionProvider provider() {
-        try {
-            return ExecutionProvider.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--device: " + e.getMessage());
-        }
-    }
 }
