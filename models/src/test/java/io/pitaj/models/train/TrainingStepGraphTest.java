@@ -47,6 +47,37 @@ class TrainingStepGraphTest {
     }
 
     @Test
+    void theEmaDecayFollowsTorchEma() {
+        assertEquals(2.0 / 11, TrainingStepGraph.emaDecay(1), 0.0);
+        assertEquals(11.0 / 20, TrainingStepGraph.emaDecay(10), 0.0);
+        assertEquals(0.999, TrainingStepGraph.emaDecay(9000), 0.0);
+        assertEquals(0.999, TrainingStepGraph.emaDecay(1_000_000), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> TrainingStepGraph.emaDecay(0));
+    }
+
+    @Test
+    void theFoldedEmaAveragesTheUpdatedParameters() {
+        NamedGraph step = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss, true);
+        InterpreterExecutor run = new InterpreterExecutor(step);
+        Tensor x = new Tensor(new int[] {3, 2}, new double[] {0.1, -0.4, 0.8, 0.3, -0.9, 0.5});
+        ParameterSet ema = params.copy();
+        for (Parameter p : ema.parameters()) java.util.Arrays.setAll(p.values(), i -> 0.01 * i - 0.2);
+        for (long t : new long[] {1, 7, 5000}) {
+            TrainingState state = new TrainingState(params.copy(), ema, params.zerosLike(), params.zerosLike(), t - 1);
+            Map<String, Tensor> in = ReferenceLoop.stepInputs(state, 1e-3, Map.of("x", x));
+            for (Parameter p : ema.parameters()) in.put("ema/" + p.name(), p.tensor());
+            Map<String, Tensor> out = run.run(in);
+            double d = TrainingStepGraph.emaDecay(t);
+            for (Parameter p : ema.parameters()) {
+                double[] updated = out.get("new_param/" + p.name()).data(), averaged = out.get("new_ema/" + p.name()).data();
+                for (int i = 0; i < updated.length; i++) {
+                    assertEquals(d * p.values()[i] + (1 - d) * updated[i], averaged[i], 1e-15, p.name() + " at step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void float32GraphsBuildWithTheSameStructureAndValues() {
         NamedGraph f64 = TrainingStepGraph.build(params, DType.F64, AdamConfig.PITA, loss, false);
         NamedGraph f32 = TrainingStepGraph.build(params, DType.F32, AdamConfig.PITA, loss, false);

@@ -122,9 +122,10 @@ public record Reduce(Kind kind, List<Integer> axes, boolean keepDims) implements
             ctx.node("Identity", in, out);
             return;
         }
-        if (kind == Kind.SUM && isLeadingPrefix() && axes.size() > 1 && !y.shape().hasBatch()) {
+        if (kind == Kind.SUM && isLeadingPrefix() && axes.size() > 1 && axes.size() < y.input(0).rank() && !y.shape().hasBatch()) {
             // a sum over the leading axes (a bias gradient, e.g. [512, 13, 13, 32] → [32]) as ones[1, P]·X[P, C]:
-            // ORT's ReduceSum over leading rows of a narrow matrix runs at a few GB/s, the GEMM at memory speed
+            // ORT's ReduceSum over leading rows of a narrow matrix runs at a few GB/s, the GEMM at memory speed (a
+            // sum over all axes stays a ReduceSum: as a GEMV with one column it is slower)
             Node x = y.input(0);
             long columns = 1;
             for (int i = axes.size(); i < x.rank(); i++) columns *= x.shape().dim(i);
