@@ -89,11 +89,10 @@ final class Dit implements Backbone {
             List<Node> mod = chunks(b.modulation().apply(p, cond), 6, c);
             Node a = modulate(norm(p, b.norm1(), x), mod.get(0), mod.get(1));
             Node qkv = b.qkv().apply(p, a);
-            Node q = MultiHeadAttention.split(qkv.slice(-1, 0, c), config.heads());
-            Node k = MultiHeadAttention.split(qkv.slice(-1, c, 2 * c), config.heads());
-            Node v = MultiHeadAttention.split(qkv.slice(-1, 2 * c, 3 * c), config.heads());
-            Node attention = MultiHeadAttention.applyToHeads(RotaryEmbedding.apply(q, RotaryEmbedding.DEFAULT_BASE),
-                    RotaryEmbedding.apply(k, RotaryEmbedding.DEFAULT_BASE), v);
+            Node q = heads(qkv.slice(-1, 0, c)), k = heads(qkv.slice(-1, c, 2 * c)), v = heads(qkv.slice(-1, 2 * c, 3 * c));
+            Node attention = MultiHeadAttention.combine(MultiHeadAttention.attendHeadMajor(
+                    RotaryEmbedding.applyHeadMajor(q, RotaryEmbedding.DEFAULT_BASE),
+                    RotaryEmbedding.applyHeadMajor(k, RotaryEmbedding.DEFAULT_BASE), v));
             x = x.add(mod.get(2).mul(dropout.apply(b.attnOut().apply(p, attention))));
             Node m = modulate(norm(p, b.norm2(), x), mod.get(3), mod.get(4));
             x = x.add(mod.get(5).mul(dropout.apply(b.fc2().apply(p, Activations.gelu(b.fc1().apply(p, m))))));
@@ -101,6 +100,9 @@ final class Dit implements Backbone {
         List<Node> fin = chunks(finalModulation.apply(p, cond), 2, c);
         return output.apply(p, modulate(norm(p, finalNorm, x), fin.get(0), fin.get(1)));
     }
+
+    /** [..., T, C] → head-major [..., H, T, C/H]. */
+    private Node heads(Node x) { return MultiHeadAttention.headMajor(MultiHeadAttention.split(x, config.heads())); }
 
     private static Node norm(BoundParameters p, String weight, Node x) {
         return LayerNorm.apply(x, LayerNorm.DEFAULT_EPS, p.get(weight), null);

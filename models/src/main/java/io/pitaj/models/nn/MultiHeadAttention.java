@@ -38,13 +38,20 @@ public final class MultiHeadAttention {
 
     /** Inputs [..., T, H, dh]; output [..., H, T, dh]. */
     private static Node attend(Node q, Node k, Node v) {
-        double scale = 1 / Math.sqrt(q.shape().dim(q.rank() - 1));
-        Node qh = swapTokensAndHeads(q), kh = swapTokensAndHeads(k), vh = swapTokensAndHeads(v);
+        return attendHeadMajor(headMajor(q), headMajor(k), headMajor(v));
+    }
+
+    /** softmax(q·kᵀ/√dh)·v on head-major inputs [..., H, T, dh]; output [..., H, T, dh]. */
+    public static Node attendHeadMajor(Node qh, Node kh, Node vh) {
+        double scale = 1 / Math.sqrt(qh.shape().dim(qh.rank() - 1));
         return Softmax.softmax(qh.matmulTransposed(kh).mul(scale), -1).matmul(vh);
     }
 
+    /** [..., T, H, dh] → [..., H, T, dh]. */
+    public static Node headMajor(Node x) { return swapTokensAndHeads(x); }
+
     /** [..., H, T, dh] → [..., T, H·dh]. */
-    private static Node combine(Node heads) {
+    public static Node combine(Node heads) {
         Node x = swapTokensAndHeads(heads);
         int r = x.rank();
         int[] dims = java.util.Arrays.copyOf(x.shape().dims(), r - 1);

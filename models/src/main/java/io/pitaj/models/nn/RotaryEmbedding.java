@@ -25,7 +25,33 @@ public final class RotaryEmbedding {
         if (r < 3 || x.shape().dim(r - 1) % 2 != 0) {
             throw new IllegalArgumentException("rotary embedding needs [..., T, H, dh] with dh even, got " + x.shape());
         }
-        int tokens = x.shape().dim(r - 3), heads = x.shape().dim(r - 2), dh = x.shape().dim(r - 1), width = heads * dh;
+        int tokens = x.shape().dim(r - 3), heads = x.shape().dim(r - 2), dh = x.shape().dim(r - 1);
+        int[] merged = java.util.Arrays.copyOf(x.shape().dims(), r - 1);
+        merged[r - 2] = heads * dh;
+        Tables t = tables(tokens, heads, dh, base);
+        Node c = x.graph().constant(t.cos(), x.dtype()), s = x.graph().constant(t.sin(), x.dtype());
+        return x.reshape(merged).mul(c).add(pairSwap(x).reshape(merged).mul(s)).reshape(x.shape());
+    }
+
+    /**
+     * The same rotation of x in head-major layout [..., H, T, dh]: the tables are [T, dh] and broadcast over the
+     * heads, so no reshape is needed — and the attention's key transpose then stays a cheap last-two-axes swap that
+     * ORT fuses into its matmul (after the token/head swap it would merge into one slow 4-D transpose).
+     */
+    public static Node applyHeadMajor(Node x, double base) {
+        int r = x.rank();
+        if (r < 3 || x.shape().dim(r - 1) % 2 != 0) {
+            throw new IllegalArgumentException("rotary embedding needs [..., H, T, dh] with dh even, got " + x.shape());
+        }
+        Tables t = tables(x.shape().dim(r - 2), 1, x.shape().dim(r - 1), base);
+        return x.mul(x.graph().constant(t.cos(), x.dtype())).add(pairSwap(x).mul(x.graph().constant(t.sin(), x.dtype())));
+    }
+
+    /** cos and ∓sin per token and channel, [T, H·dh], the same for every head. */
+    private record Tables(Tensor cos, Tensor sin) {}
+
+    private static Tables tables(int tokens, int heads, int dh, double base) {
+        int width = heads * dh;
         double[] cos = new double[tokens * width], sin = new double[tokens * width];
         for (int t = 0; t < tokens; t++) {
             for (int h = 0; h < heads; h++) {
@@ -38,16 +64,17 @@ public final class RotaryEmbedding {
                 }
             }
         }
+        return new Tables(new Tensor(new int[] {tokens, width}, cos), new Tensor(new int[] {tokens, width}, sin));
+    }
+
+    /** x·P with P swapping the channels of each pair. */
+    private static Node pairSwap(Node x) {
+        int dh = x.shape().dim(x.rank() - 1);
         double[] swap = new double[dh * dh];
         for (int i = 0; i < dh; i += 2) {
             swap[i * dh + i + 1] = 1;
             swap[(i + 1) * dh + i] = 1;
         }
-        Node c = x.graph().constant(new Tensor(new int[] {tokens, width}, cos), x.dtype());
-        Node s = x.graph().constant(new Tensor(new int[] {tokens, width}, sin), x.dtype());
-        Node swapped = x.matmul(x.graph().constant(new Tensor(new int[] {dh, dh}, swap), x.dtype()));
-        int[] merged = java.util.Arrays.copyOf(x.shape().dims(), r - 1);
-        merged[r - 2] = width;
-        return x.reshape(merged).mul(c).add(swapped.reshape(merged).mul(s)).reshape(x.shape());
+        return x.matmul(x.graph().constant(new Tensor(new int[] {dh, dh}, swap), x.dtype()));
     }
 }
