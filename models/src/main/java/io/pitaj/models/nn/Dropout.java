@@ -14,8 +14,10 @@ import java.util.Map;
  * Inverted dropout whose masks are generated inside the graph (like {@code torch.nn.Dropout} in training mode: an
  * element is kept with probability 1 − rate and scaled by 1/(1 − rate)). Each mask drawn while a graph is built
  * takes the next range of counters; element j of a mask for batch row b has the counter
- * c = b·{@value #ROW_STRIDE} + o + j (o = the elements of this graph's earlier masks), unique within a step, and
- * the value {@link CounterHash#hash}(c, key). The step key — {@link #stepKey}(seed, step) — and
+ * c = b·{@value #ROW_STRIDE} + o + j (o = the counters of this graph's earlier masks), unique within a step; when
+ * the mask's last axis is a multiple of 4, one counter serves four neighbouring elements through the four 16-bit lanes
+ * of its 64-bit hash (an element is kept when its lane is at least round(rate·2¹⁶), i.e. rate 0.1 becomes
+ * 6554/65536 = 0.100006), otherwise each element gets {@link CounterHash#hash}(c, key), 31 bits. The step key — {@link #stepKey}(seed, step) — and
  * the row bases b·{@value #ROW_STRIDE} are the only per-step inputs: a checkpoint needs (seed, step) and nothing of
  * the masks' size crosses from Java.
  *
@@ -27,6 +29,8 @@ public final class Dropout {
     public static final long ROW_STRIDE = 1L << 19;
     /** Rows a step can have (ROW_STRIDE · rows stays far below the key range, so counters never wrap). */
     public static final int MAX_ROWS = 1 << 20;
+    /** Decisions drawn from one 64-bit hash (16 bits each) when a mask's last axis is a multiple of it. */
+    static final int LANES = 4;
 
     /** No dropout (inference, and architectures without it). */
     public static final Dropout OFF = new Dropout(0, null, null);
@@ -89,16 +93,20 @@ public final class Dropout {
         }
         Graph g = x.graph();
         int[] sample = Arrays.copyOfRange(x.shape().dims(), 1, x.rank());
+        // four 16-bit decisions per hash when the last axis allows it: a quarter of the hashing
+        int lanes = sample[sample.length - 1] % LANES == 0 ? LANES : 1;
+        sample[sample.length - 1] /= lanes;
         int m = Math.toIntExact(Arrays.stream(sample).asLongStream().reduce(1, Math::multiplyExact));
         long first = used;
         used += m;
-        if (used > ROW_STRIDE) throw new IllegalStateException("more than " + ROW_STRIDE + " dropout elements per sample");
+        if (used > ROW_STRIDE) throw new IllegalStateException("more than " + ROW_STRIDE + " dropout counters per sample");
         int[] rowShape = new int[x.rank()];
         Arrays.fill(rowShape, 1);
         rowShape[0] = x.shape().dim(0);
         Node grid = grids.computeIfAbsent(Arrays.stream(sample).boxed().toList(), k -> elementIndices(g, sample, m));
-        Node value = g.apply(new CounterHash(first), rows.reshape(rowShape), grid, key);
-        return value.ge(g.scalar(Math.round(rate * CounterHash.RANGE), DType.I64));
+        Node value = g.apply(new CounterHash(first, lanes), rows.reshape(rowShape), grid, key);
+        long range = lanes == 1 ? CounterHash.RANGE : CounterHash.LANE_RANGE;
+        return value.reshape(x.shape()).ge(g.scalar(Math.round(rate * range), DType.I64));
     }
 
     private static Node elementIndices(Graph g, int[] sample, int m) {

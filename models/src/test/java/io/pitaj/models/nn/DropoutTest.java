@@ -93,6 +93,27 @@ class DropoutTest {
     }
 
     @Test
+    void widthsThatAreNoMultipleOfFourGetOneHashPerElement() {
+        Graph g = new Graph();
+        Node rows = g.input("rows", DType.I64, Shape.BATCH), key = g.input("key", DType.I64, Shape.SCALAR);
+        Node mask = Dropout.withRate(RATE, rows, key).apply(g.input("x", DType.F32, Shape.BATCH, 37, 7)).mul(1 - RATE);
+        Map<String, Tensor> in = Map.of("rows", new Tensor(new int[] {BATCH},
+                        java.util.Arrays.stream(Dropout.rowBases(BATCH)).asDoubleStream().toArray()),
+                "key", Tensor.scalar(Dropout.stepKey(3, 9)), "x", Tensor.filled(1, BATCH, 37, 7));
+        double[] ref = Interpreter.run(List.of(mask), in).get(0).data();
+        Map<String, Node> out = new java.util.LinkedHashMap<>();
+        out.put("mask", mask);
+        try (InferenceSession session = OrtRuntime.shared().open(GraphExporter.export(out, GraphExporter.Options.named("odd")),
+                SessionSettings.cpu(1))) {
+            Map<String, HostTensor> feed = new java.util.HashMap<>();
+            in.forEach((name, t) -> feed.put(name, GraphTensors.toHost(t, session.input(name).dtype())));
+            assertArrayEquals(ref, GraphTensors.fromHost(session.run(feed).get("mask")).data(), 0.0);
+        }
+        assertEquals(RATE, 1 - mean(ref), 4 * Math.sqrt(RATE * (1 - RATE) / ref.length));
+        assertEquals(0, correlation(ref, 1), 4 / Math.sqrt(ref.length));
+    }
+
+    @Test
     void offIsTheIdentityAndBadRatesAreRefused() {
         Graph g = new Graph();
         Node x = g.input("x", DType.F32, Shape.BATCH, 3);
