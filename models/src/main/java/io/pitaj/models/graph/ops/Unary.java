@@ -78,10 +78,16 @@ public enum Unary implements Op {
      */
     GELU_TANH("GeluTanh") {
         double f(double x) { return 0.5 * x * (1 + Math.tanh(GELU_SCALE * (x + GELU_CUBIC * x * x * x))); }
+        /**
+         * slope = ½ + ½τ + x(1 − τ²)·u′/2 with τ = tanh(x·(a + ac·x²)) and u′/2 = 1.5ac·x² + a/2: the constants are
+         * folded and x² is shared, because every node here is one element-wise pass, repeated in every second-order
+         * graph.
+         */
         Node d(Node x, Node y, Node g) {
-            Node tau = x.add(x.pow(3).mul(GELU_CUBIC)).mul(GELU_SCALE).tanh();
-            Node inner = x.square().mul(3 * GELU_CUBIC).add(1).mul(GELU_SCALE);
-            Node slope = tau.add(1).mul(0.5).add(x.mul(tau.square().rsub(1)).mul(inner).mul(0.5));
+            Node x2 = x.square();
+            Node tau = x.mul(x2.mul(GELU_SCALE * GELU_CUBIC).add(GELU_SCALE)).tanh();
+            Node halfInner = x2.mul(1.5 * GELU_SCALE * GELU_CUBIC).add(0.5 * GELU_SCALE);
+            Node slope = x.mul(tau.square().rsub(1)).mul(halfInner).add(tau.mul(0.5)).add(0.5);
             return g.mul(slope);
         }
         /** The primitive pattern that ORT's FastGelu fusion recognises (one kernel for float32). */
