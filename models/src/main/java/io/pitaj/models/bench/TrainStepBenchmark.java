@@ -1,28 +1,21 @@
 package io.pitaj.models.bench;
 
-import static io.pitaj.models.train.TrainingGraphNames.*;
-
-import io.pitaj.models.graph.GraphExporter;
 import io.pitaj.models.graph.NamedGraph;
 import io.pitaj.models.graph.Node;
 import io.pitaj.models.graph.Shape;
 import io.pitaj.models.graph.Tensor;
 import io.pitaj.models.nn.Mlp;
-import io.pitaj.models.nn.Parameter;
 import io.pitaj.models.nn.ParameterSet;
 import io.pitaj.models.onnx.HostTensor;
-import io.pitaj.models.runtime.CarriedStateRunner;
 import io.pitaj.models.runtime.ExecutionProvider;
 import io.pitaj.models.runtime.GraphTensors;
-import io.pitaj.models.runtime.InferenceSession;
-import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.train.AdamConfig;
 import io.pitaj.models.train.Losses;
+import io.pitaj.models.train.Trainer;
+import io.pitaj.models.train.TrainingState;
 import io.pitaj.models.train.TrainingStepGraph;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -71,41 +64,19 @@ public final class TrainStepBenchmark {
 
     /**
      * Runs {@code warmup} untimed and {@code steps} timed steps; {@code progress} hears each timed step's index.
-     * Parameters and Adam moments stay in ONNX Runtime's buffers from step to step ({@link CarriedStateRunner}),
-     * as in training: a step moves only the batch in and the loss out.
+     * Parameters and Adam moments stay in ONNX Runtime's buffers from step to step ({@link Trainer}), as in
+     * training: a step moves only the batch in and the loss out.
      */
     public Result run(SessionSettings settings, int warmup, int steps, IntConsumer progress) {
-        var model = GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step"));
-        try (InferenceSession session = OrtRuntime.shared().open(model, settings);
-             CarriedStateRunner runner = session.newCarriedStateRunner(carriedState())) {
+        try (Trainer trainer = new Trainer(stepGraph, params, settings)) {
+            trainer.load(TrainingState.initial(params));
             io.pitaj.models.onnx.ElementType type = setup.dtype().onnx();
-            for (Parameter p : params.parameters()) {
-                runner.setState(PARAM + p.name(), GraphTensors.toHost(p.tensor(), type));
-                Tensor zeros = Tensor.zeros(p.tensor().shape());
-                runner.setState(ADAM_M + p.name(), GraphTensors.toHost(zeros, type));
-                runner.setState(ADAM_V + p.name(), GraphTensors.toHost(zeros, type));
-            }
             Map<String, HostTensor> feed = new HashMap<>();
-            batch.forEach((name, value) -> feed.put(DATA + name, GraphTensors.toHost(value, type)));
-            feed.put(LEARNING_RATE, GraphTensors.toHost(Tensor.scalar(AdamConfig.PITA_LEARNING_RATE), type));
+            batch.forEach((name, value) -> feed.put(name, GraphTensors.toHost(value, type)));
             double[] losses = new double[warmup + steps];
-            double ms = Timing.medianMillis(warmup, steps, i -> {
-                feed.put(STEP, GraphTensors.toHost(Tensor.scalar(i + 1), type));
-                losses[i] = GraphTensors.fromHost(runner.run(feed, List.of(LOSS)).get(LOSS)).item();
-            }, progress);
-            return new Result(ms, params.count(), model.getGraph().getNodeCount(), session.provider(), losses[0],
-                    losses[losses.length - 1]);
+            double ms = Timing.medianMillis(warmup, steps, i -> losses[i] = trainer.step(AdamConfig.PITA_LEARNING_RATE, feed).loss(),
+                    progress);
+            return new Result(ms, params.count(), trainer.onnxNodes(), trainer.provider(), losses[0], losses[losses.length - 1]);
         }
-    }
-
-    /** Each updated parameter and moment feeds the next step's input of the same name. */
-    private Map<String, String> carriedState() {
-        Map<String, String> carried = new LinkedHashMap<>();
-        for (String name : params.names()) {
-            carried.put(NEW_PARAM + name, PARAM + name);
-            carried.put(NEW_ADAM_M + name, ADAM_M + name);
-            carried.put(NEW_ADAM_V + name, ADAM_V + name);
-        }
-        return carried;
     }
 }

@@ -42,7 +42,9 @@ public final class Trainer implements AutoCloseable {
     public record StepResult(long step, double loss, double gradNorm, Map<String, Double> terms) {}
 
     private final ParameterSet layout;
+    private final boolean withEma;
     private final ElementType type;
+    private final int onnxNodes;
     private final InferenceSession session;
     private final CarriedStateRunner runner;
     private final List<String> readOuts = new ArrayList<>();
@@ -51,15 +53,18 @@ public final class Trainer implements AutoCloseable {
     private long step = -1;
 
     /**
-     * Exports {@code stepGraph} (built with the EMA for {@code layout}) and opens it with {@code settings}. The state
-     * must be {@link #load}ed before the first step.
+     * Exports {@code stepGraph} (built for {@code layout}, with or without the EMA) and opens it with
+     * {@code settings}. The state must be {@link #load}ed before the first step.
      */
     public Trainer(NamedGraph stepGraph, ParameterSet layout, SessionSettings settings) {
         this.layout = layout;
-        this.session = OrtRuntime.shared().open(GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step")), settings);
+        this.withEma = stepGraph.outputs().containsKey(NEW_EMA + layout.names().get(0));
+        var model = GraphExporter.export(stepGraph, GraphExporter.Options.named("train_step"));
+        this.onnxNodes = model.getGraph().getNodeCount();
+        this.session = OrtRuntime.shared().open(model, settings);
         try {
             this.type = session.input(PARAM + layout.names().get(0)).dtype();
-            this.runner = session.newCarriedStateRunner(carried(layout));
+            this.runner = session.newCarriedStateRunner(carried(layout, withEma));
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -74,18 +79,22 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> carried(ParameterSet layout) {
+    /** Each updated parameter, moment (and EMA) feeds the next step's input of the same name. */
+    private static Map<String, String> carried(ParameterSet layout, boolean withEma) {
         Map<String, String> carried = new LinkedHashMap<>();
         for (String name : layout.names()) {
             carried.put(NEW_PARAM + name, PARAM + name);
             carried.put(NEW_ADAM_M + name, ADAM_M + name);
             carried.put(NEW_ADAM_V + name, ADAM_V + name);
-            carried.put(NEW_EMA + name, EMA + name);
+            if (withEma) carried.put(NEW_EMA + name, EMA + name);
         }
         return carried;
     }
 
     public ExecutionProvider provider() { return session.provider(); }
+
+    /** Nodes of the exported step graph. */
+    public int onnxNodes() { return onnxNodes; }
 
     /** Copies {@code state} into the session; the next step is update state.step() + 1. */
     public void load(TrainingState state) {
@@ -93,7 +102,7 @@ public final class Trainer implements AutoCloseable {
         put(PARAM, state.params());
         put(ADAM_M, state.adamM());
         put(ADAM_V, state.adamV());
-        put(EMA, state.ema());
+        if (withEma) put(EMA, state.ema());
         step = state.step();
     }
 
@@ -124,10 +133,14 @@ public final class Trainer implements AutoCloseable {
 
     private static double scalar(HostTensor t) { return GraphTensors.fromHost(t).item(); }
 
-    /** The current state copied out of the session (float32 values widened exactly to double). */
+    /**
+     * The current state copied out of the session (float32 values widened exactly to double); without an EMA in the
+     * graph the state's EMA is a copy of the parameters.
+     */
     public TrainingState state() {
         requireLoaded();
-        return new TrainingState(read(PARAM), read(EMA), read(ADAM_M), read(ADAM_V), step);
+        ParameterSet params = read(PARAM);
+        return new TrainingState(params, withEma ? read(EMA) : params.copy(), read(ADAM_M), read(ADAM_V), step);
     }
 
     private ParameterSet read(String prefix) {
