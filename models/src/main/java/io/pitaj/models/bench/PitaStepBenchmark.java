@@ -7,6 +7,7 @@ import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
+import io.pitaj.models.train.LossWeights;
 import io.pitaj.models.train.PitaTrainer;
 import io.pitaj.models.train.ReferenceTraining;
 import io.pitaj.models.train.TrainingConfig;
@@ -42,8 +43,15 @@ public final class PitaStepBenchmark {
     private final BackboneConfig architecture;
     private final NoiseSchedule schedule;
     private final int batch;
+    private final LossWeights weights;
 
+    /** The step with the system's released loss weights. */
     public PitaStepBenchmark(SystemInfo<?> system, BackboneConfig architecture, NoiseSchedule schedule, int batch) {
+        this(system, architecture, schedule, batch, ReferenceTraining.weights(system));
+    }
+
+    /** The step with other loss weights: a term of weight 0 is not built, which times the others alone. */
+    public PitaStepBenchmark(SystemInfo<?> system, BackboneConfig architecture, NoiseSchedule schedule, int batch, LossWeights weights) {
         if (architecture.sampleSize() != system.dimension()) {
             throw new IllegalArgumentException("network for dimension " + architecture.sampleSize() + " on " + system.name());
         }
@@ -51,6 +59,7 @@ public final class PitaStepBenchmark {
         this.architecture = architecture;
         this.schedule = schedule;
         this.batch = batch;
+        this.weights = weights;
     }
 
     /** Runs {@code warmup} untimed and {@code steps} timed updates; {@code progress} hears each update's index. */
@@ -62,8 +71,7 @@ public final class PitaStepBenchmark {
         try (var target = work.target()) {
             samples = TrainingSamples.evaluate(target, t0, 1.0, work.x(), work.size());
         }
-        TrainingConfig config = TrainingConfig.reference(architecture, schedule, ReferenceTraining.weights(system), batch,
-                warmup + steps, 0, false, 0);
+        TrainingConfig config = TrainingConfig.reference(architecture, schedule, weights, batch, warmup + steps, 0, false, 0);
         long[] stamps = new long[warmup + steps + 1];
         double[] losses = new double[warmup + steps];
         stamps[0] = System.nanoTime();

@@ -15,8 +15,5 @@ public record LossWeights(double score, double energyScore, double energyMatchin
         for (double w : new double[] {score, energyScore, energyMatching, targetScore}) {
             if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("loss weights must be finite and non-negative");
         }
-        if (score == 0 && energyScore > 0) {
-            throw new IllegalArgumentException("energy distillation needs the score term: it distils the score network");
-        }
     }
 }

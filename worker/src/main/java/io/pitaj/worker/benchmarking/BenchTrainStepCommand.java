@@ -3,8 +3,10 @@ package io.pitaj.worker.benchmarking;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.models.bench.PitaStepBenchmark;
 import io.pitaj.models.nets.BackboneConfig;
+import io.pitaj.models.nets.DitConfig;
 import io.pitaj.models.nets.ReferenceNetworks;
 import io.pitaj.models.systems.SystemInfo;
+import io.pitaj.models.train.LossWeights;
 import io.pitaj.models.train.ReferenceTraining;
 import io.pitaj.worker.ArchitectureOptions;
 import io.pitaj.worker.JsonOutput;
@@ -43,6 +45,13 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Samples per step (default: the system's reference batch).")
     private Integer batch;
 
+    @Option(names = "--loss-weights", paramLabel = "S,ES,EM,TS",
+            description = "Weights of score, energy_score, energy_matching, target_score (default: the system's; 0 leaves a term out).")
+    private String lossWeights;
+
+    @Option(names = "--dropout", description = "DiT dropout rate instead of the reference 0.1 (0 turns it off).")
+    private Double dropout;
+
     @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default ${DEFAULT-VALUE}).")
     private int steps;
 
@@ -62,13 +71,14 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         if (batch != null && batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
         SystemInfo<?> info = bench.pita().system(system);
         ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
-        BackboneConfig config = architecture.resolve(info, reference.backbone());
+        BackboneConfig config = withDropout(architecture.resolve(info, reference.backbone()));
+        LossWeights weights = lossWeights == null ? ReferenceTraining.weights(info) : parseWeights(lossWeights);
         int b = batch != null ? batch : ReferenceTraining.batchSize(info);
         int threadCount = runtime.threadCount();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "bench: PITA step of two %s networks on %s, batch %d, %d threads%n", config.kind(), system, b, threadCount);
         err.flush();
-        PitaStepBenchmark.Result r = new PitaStepBenchmark(info, config, reference.schedule(), b)
+        PitaStepBenchmark.Result r = new PitaStepBenchmark(info, config, reference.schedule(), b, weights)
                 .run(runtime.session(), warmup, steps, i -> {
                     if (i == 1) err.println("bench: graph built, first step done");
                     else if (i > warmup && (i - warmup) % Math.max(1, steps / 5) == 0) err.printf(Locale.ROOT, "bench: %d/%d timed steps%n", i - warmup, steps);
@@ -85,6 +95,9 @@ final class BenchTrainStepCommand implements Callable<Integer> {
                 g.writeNumberField("threads", threadCount);
                 g.writeStringField("provider", r.provider().id());
                 g.writeNumberField("steps", steps);
+                g.writeStringField("loss_weights", weights.score() + "," + weights.energyScore() + "," + weights.energyMatching() + ","
+                        + weights.targetScore());
+                g.writeNumberField("dropout", config.dropout());
                 g.writeNumberField("ms_per_step", r.msPerStep());
                 g.writeNumberField("first_loss", r.firstLoss());
                 g.writeNumberField("last_loss", r.lastLoss());
@@ -99,5 +112,27 @@ final class BenchTrainStepCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private BackboneConfig withDropout(BackboneConfig config) {
+        if (dropout == null) return config;
+        if (!(config instanceof DitConfig d)) throw new UserInputException("--dropout: only the DiT has dropout");
+        try {
+            return new DitConfig(d.atoms(), d.spatialDim(), d.hidden(), d.blocks(), d.heads(), d.condDim(), d.mlpRatio(), d.frequencyDim(),
+                    d.betaConditioned(), dropout);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--dropout: " + e.getMessage());
+        }
+    }
+
+    private static LossWeights parseWeights(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4) throw new UserInputException("--loss-weights needs four numbers S,ES,EM,TS, got '" + text + "'");
+        try {
+            return new LossWeights(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                    Double.parseDouble(parts[3]));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--loss-weights: " + e.getMessage());
+        }
     }
 }
