@@ -58,7 +58,7 @@ public final class PitaBatches {
         if (arch.sampleSize() != d) throw new IllegalArgumentException("samples of dimension " + d + " for a network of " + arch.sampleSize());
         double[] x0 = new double[batch * d], force = new double[batch * d], noise = new double[batch * d];
         double[] logSigma = new double[batch], reducedEnergy = new double[batch], beta = new double[batch];
-        double[] rotation = new double[9];
+        double[] rotation = new double[9], scratch = new double[layout.spatialDim()];
         for (int b = 0; b < batch; b++) {
             int i = rng.nextInt(samples.count());
             int o = b * d;
@@ -66,8 +66,8 @@ public final class PitaBatches {
             System.arraycopy(samples.force(), i * d, force, o, d);
             if (samples.meanFree()) {
                 Rotations.haar(layout.spatialDim(), rng, rotation);
-                Rotations.apply(rotation, layout, x0, o);
-                Rotations.apply(rotation, layout, force, o);
+                Rotations.apply(rotation, layout, x0, o, scratch);
+                Rotations.apply(rotation, layout, force, o, scratch);
                 centre(layout, x0, o);
             }
             clipForce(layout, samples.meanFree(), force, o);

@@ -48,10 +48,9 @@ final class Rotations {
         }
     }
 
-    /** Rotates each particle of the sample at {@code offset} in place: p ← R·p. */
-    static void apply(double[] r, ParticleLayout layout, double[] v, int offset) {
+    /** Rotates each particle of the sample at {@code offset} in place: p ← R·p; {@code p} is scratch of spatialDim values. */
+    static void apply(double[] r, ParticleLayout layout, double[] v, int offset, double[] p) {
         int s = layout.spatialDim();
-        double[] p = new double[s];
         for (int i = 0; i < layout.particles(); i++) {
             int o = offset + i * s;
             for (int a = 0; a < s; a++) {

@@ -58,7 +58,6 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
     private int warmup;
 
-
     @Mixin
     private RuntimeOptions runtime;
 

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         for (int i = 0; i < grad.length; i++) grad[i] = -grad[i];
         String units = info.unit() == EnergyUnit.REDUCED ? "reduced" : "nm,kJ/mol";
-        SampleSet set = new SampleSet(info.name(), info.targetTemperature(), units, java.util.List.of(), "pita sample exact", seed, d,
+        SampleSet set = new SampleSet(info.name(), info.targetTemperature(), units, List.of(), "pita sample exact", seed, d,
                 b.x(), new double[count], energy, grad);
         try {
             SampleSetCodec.write(set, out);
