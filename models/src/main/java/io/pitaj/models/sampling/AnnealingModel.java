@@ -1,0 +1,58 @@
+package io.pitaj.models.sampling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pitaj.models.artifact.ModelArtifact;
+import io.pitaj.models.graph.NamedGraph;
+import io.pitaj.models.nets.DivergenceMode;
+import io.pitaj.models.nets.InferenceGraphs;
+import io.pitaj.models.nets.ModelPair;
+import io.pitaj.models.nets.NoiseSchedule;
+import io.pitaj.models.nets.SmcStepGraph;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What an annealing run needs from a model: its schedule and sample shape, the temperature it describes, the
+ * conditioning β it is called with, and its graphs — the SMC-step graph ({@link SmcStepGraph}'s inputs and
+ * outputs) for a divergence mode, and the score-only graph ({@link InferenceGraphs#score}). Trained networks and the
+ * closed-form mixture model provide the same graphs, so the samplers cannot tell them apart.
+ *
+ * @param description  a one-line account of the model for logs and metadata
+ * @param sampleShape  one particle's shape as the graphs take it ([particles, spatial] or [d])
+ * @param meanFree     whether particles live in the centre-of-mass-free subspace (rank-2 sample shapes only)
+ * @param beta         the β input value for β-conditioned graphs, empty otherwise
+ * @param temperature  the temperature the model's density describes (in the target's temperature unit)
+ */
+public record AnnealingModel(String description, NoiseSchedule schedule, int[] sampleShape, boolean meanFree, OptionalDouble beta,
+                             double temperature, Function<DivergenceMode, NamedGraph> stepGraphs, Supplier<NamedGraph> scoreGraph) {
+    public AnnealingModel {
+        sampleShape = sampleShape.clone();
+        if (meanFree && sampleShape.length != 2) throw new IllegalArgumentException("mean-free particles need a [particles, spatial] shape");
+        if (!(temperature > 0) || Double.isInfinite(temperature)) throw new IllegalArgumentException("model temperature must be positive");
+    }
+
+    /** Coordinates per particle. */
+    public int dimension() {
+        int d = 1;
+        for (int s : sampleShape) d *= s;
+        return d;
+    }
+
+    @Override
+    public int[] sampleShape() { return sampleShape.clone(); }
+
+    /** The EMA networks of a trained rung, called at the β of the rung they were trained on. */
+    public static AnnealingModel trained(ModelArtifact.Loaded loaded, boolean meanFree) {
+        ModelPair ema = loaded.ema();
+        JsonNode d = loaded.description();
+        JsonNode betas = d.path("beta");
+        OptionalDouble beta = ema.backbone().config().betaConditioned() && betas.size() > 0
+                ? OptionalDouble.of(betas.get(betas.size() - 1).asDouble()) : OptionalDouble.empty();
+        NoiseSchedule schedule = loaded.schedule();
+        return new AnnealingModel(d.path("system").asText() + " model at T = " + d.path("temperature").asDouble()
+                + " (" + d.path("training").path("steps").asLong() + " training steps, EMA weights)",
+                schedule, ema.backbone().config().sampleShape(), meanFree, beta, d.path("temperature").asDouble(),
+                mode -> SmcStepGraph.build(ema, schedule, mode), () -> InferenceGraphs.score(ema, schedule));
+    }
+}
