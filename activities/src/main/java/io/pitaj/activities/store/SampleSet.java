@@ -1,7 +1,9 @@
 package io.pitaj.activities.store;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +32,7 @@ public final class SampleSet {
     private final double[] logWeight;
     private final double[] energy;
     private final double[] force;
+    private Map<String, String> attributes = Map.of();
 
     /**
      * @param system      the target system's name, e.g. {@code "aldp"} or {@code "gmm-40"}
@@ -184,6 +187,28 @@ public final class SampleSet {
         return energy.clone();
     }
 
+    /**
+     * Schema metadata beyond the layout's keys, in insertion order: how the samples were made (method, estimator,
+     * clipping, evaluation counts …). Written as they are and read back as they were; other tools' keys come back too.
+     */
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    /** This set with {@code extra} added to its attributes (the arrays are shared: neither set ever changes them). */
+    public SampleSet withAttributes(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(attributes);
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            if (SampleSetLayout.isLayoutKey(e.getKey())) {
+                throw new IllegalArgumentException("attribute '" + e.getKey() + "' would replace a layout key");
+            }
+            merged.put(Objects.requireNonNull(e.getKey(), "key"), Objects.requireNonNull(e.getValue(), e.getKey()));
+        }
+        SampleSet out = adopt(system, temperature, units, atoms, producer, seed, dim, x, logWeight, energy, force);
+        out.attributes = java.util.Collections.unmodifiableMap(merged);
+        return out;
+    }
+
     public boolean hasForce() {
         return force != null;
     }
@@ -216,7 +241,7 @@ public final class SampleSet {
                 && system.equals(s.system) && Double.compare(temperature, s.temperature) == 0
                 && units.equals(s.units) && atoms.equals(s.atoms) && producer.equals(s.producer) && seed == s.seed
                 && dim == s.dim && Arrays.equals(x, s.x) && Arrays.equals(logWeight, s.logWeight)
-                && Arrays.equals(energy, s.energy) && Arrays.equals(force, s.force);
+                && Arrays.equals(energy, s.energy) && Arrays.equals(force, s.force) && attributes.equals(s.attributes);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class SampleSetArrowReader {
             }
             try {
                 return SampleSet.adopt(meta.system(), meta.temperature(), meta.units(), meta.atoms(), meta.producer(),
-                        meta.seed(), dim, x, logWeight, energy, force).requireFinite();
+                        meta.seed(), dim, x, logWeight, energy, force).requireFinite().withAttributes(meta.attributes());
             } catch (IllegalArgumentException e) {
                 throw new SampleSetFormatException(file, e.getMessage(), e);
             }

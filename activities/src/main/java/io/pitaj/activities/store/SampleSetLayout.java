@@ -37,8 +37,11 @@ final class SampleSetLayout {
     /** The shape a file's columns announce: coordinates per row and whether forces are present. */
     record Columns(int dim, boolean hasForce) {}
 
-    /** Everything in the schema metadata besides the format version, decoded. */
-    record Metadata(String system, double temperature, String units, List<String> atoms, String producer, long seed) {}
+    /** Everything in the schema metadata besides the format version, decoded; {@code attributes} are the other keys. */
+    record Metadata(String system, double temperature, String units, List<String> atoms, String producer, long seed,
+                    Map<String, String> attributes) {}
+
+    static boolean isLayoutKey(String key) { return KEYS.contains(key); }
 
     private SampleSetLayout() {}
 
@@ -69,6 +72,7 @@ final class SampleSetLayout {
         m.put(PRODUCER, set.producer());
         m.put(SEED, Long.toString(set.seed()));
         m.put(FORMAT_VERSION, Integer.toString(SampleSet.FORMAT_VERSION));
+        m.putAll(set.attributes());
         return m;
     }
 
@@ -86,7 +90,13 @@ final class SampleSetLayout {
         String atoms = m.get(ATOMS);
         return new Metadata(m.get(SYSTEM), number(file, m, TEMPERATURE), m.get(UNITS),
                 atoms.isEmpty() ? List.of() : Arrays.asList(atoms.split(",", -1)), m.get(PRODUCER),
-                integer(file, m, SEED));
+                integer(file, m, SEED), attributes(m));
+    }
+
+    private static Map<String, String> attributes(Map<String, String> m) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(m).entrySet()) if (!KEYS.contains(e.getKey())) extra.put(e.getKey(), e.getValue());
+        return extra;
     }
 
     private static String require(Path file, Map<String, String> m, String key) {

@@ -100,6 +100,16 @@ class SampleSetCodecTest {
     }
 
     @Test
+    void attributesRoundTripAndCannotShadowTheLayout() {
+        SampleSet set = new SampleSet("mog4", 0.5, "reduced", List.of(), "pita anneal", 3, 2, new double[4], new double[2],
+                new double[2], null).withAttributes(java.util.Map.of("method", "fk-smc", "weights", "hutchinson:4"));
+        SampleSet back = roundTrip(set);
+        assertEquals(set, back);
+        assertEquals("hutchinson:4", back.attributes().get("weights"));
+        assertThrows(IllegalArgumentException.class, () -> set.withAttributes(java.util.Map.of("seed", "4")));
+    }
+
+    @Test
     void emptyAtomsAndAnEmptySetRoundTrip() {
         SampleSet empty = new SampleSet("lj-13", 0.75, "reduced", List.of(), "hot", 3, 39, new double[0],
                 new double[0], new double[0], new double[0]);
