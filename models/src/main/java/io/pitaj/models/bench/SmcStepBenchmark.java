@@ -50,18 +50,23 @@ public record SmcStepBenchmark(BackboneConfig backbone, NoiseSchedule schedule, 
     /** Times the three graphs, each {@code warmup} untimed and {@code reps} timed calls; {@code stage} hears each name first. */
     public Result run(SessionSettings settings, int warmup, int reps, Consumer<String> stage) {
         SplittableRandom rng = new SplittableRandom(seed);
+        ModelPair models = randomPair(backbone, rng);
+        Map<String, HostTensor> feed = inputs(rng);
+        Timed forward = time("forward", models, new DivergenceMode.None(), feed, settings, warmup, reps, stage);
+        Timed hutchinson = time("hutchinson", models, new DivergenceMode.Hutchinson(probes), feed, settings, warmup, reps, stage);
+        Timed exact = time("exact", models, new DivergenceMode.Exact(perPass), feed, settings, warmup, reps, stage);
+        return new Result(models.score().count(), exact.sessionSeconds, forward.ms, hutchinson.ms, exact.ms, exact.nodes, exact.bytes,
+                PeakMemory.residentBytes(), exact.provider);
+    }
+
+    /** Two independently initialised float32 networks of {@code backbone}, no parameter left at zero (see {@link RandomWeights}). */
+    static ModelPair randomPair(BackboneConfig backbone, SplittableRandom rng) {
         ParameterSet score = new ParameterSet(), energy = new ParameterSet();
         Backbone architecture = backbone.build(score, rng.split());
         backbone.build(energy, rng.split());
         RandomWeights.replaceZeros(score, rng.split());
         RandomWeights.replaceZeros(energy, rng.split());
-        ModelPair models = new ModelPair(architecture, score, energy, DType.F32);
-        Map<String, HostTensor> feed = inputs(rng);
-        Timed forward = time("forward", models, new DivergenceMode.None(), feed, settings, warmup, reps, stage);
-        Timed hutchinson = time("hutchinson", models, new DivergenceMode.Hutchinson(probes), feed, settings, warmup, reps, stage);
-        Timed exact = time("exact", models, new DivergenceMode.Exact(perPass), feed, settings, warmup, reps, stage);
-        return new Result(score.count(), exact.sessionSeconds, forward.ms, hutchinson.ms, exact.ms, exact.nodes, exact.bytes,
-                PeakMemory.residentBytes(), exact.provider);
+        return new ModelPair(architecture, score, energy, DType.F32);
     }
 
     private Map<String, HostTensor> inputs(SplittableRandom rng) {

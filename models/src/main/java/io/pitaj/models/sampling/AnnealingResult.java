@@ -10,10 +10,16 @@ package io.pitaj.models.sampling;
  * @param finalEss       effective sample size of the last weighting before the final resampling (N if none)
  * @param trace          per-step diagnostics
  * @param counts         target and model evaluations spent
- * @param seconds        wall time
+ * @param times          where the wall time went
  */
 public record AnnealingResult(double[] x, double[] logWeights, double logNormaliser, double finalEss, AnnealingTrace trace,
-                              EvaluationCounts counts, double seconds) {
+                              EvaluationCounts counts, Times times) {
+    /**
+     * Wall time in seconds: building the graphs and opening their sessions, network calls (including feeding
+     * them), target evaluations, resampling, and in total (the rest is the host's drift, increments, moves, noise).
+     */
+    public record Times(double setupSeconds, double networkSeconds, double targetSeconds, double resamplingSeconds, double totalSeconds) {}
+
     public int particles() { return logWeights.length; }
 
     /** The weighted particles alone, as {@link Shards#merge} takes them. */

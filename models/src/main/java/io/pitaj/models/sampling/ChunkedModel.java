@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * Outputs come back as flat double arrays over the whole population. Hutchinson graphs get fresh Rademacher probes
  * from the caller's generator on every call.
  */
-final class ChunkedModel implements AutoCloseable {
+public final class ChunkedModel implements AutoCloseable {
     private final AnnealingModel model;
     private final InferenceSession session;
     private final SessionRunner runner;
@@ -29,7 +29,7 @@ final class ChunkedModel implements AutoCloseable {
     private long particleEvaluations;
 
     /** {@code probes}: the Hutchinson probes the graph takes (its {@value SmcStepGraph#PROBE} input), 0 for none. */
-    ChunkedModel(AnnealingModel model, NamedGraph graph, String name, SessionSettings settings, int chunk, int probes) {
+    public ChunkedModel(AnnealingModel model, NamedGraph graph, String name, SessionSettings settings, int chunk, int probes) {
         if (chunk < 1) throw new IllegalArgumentException("chunk size must be at least 1, got " + chunk);
         this.model = model;
         this.chunk = chunk;
@@ -38,15 +38,15 @@ final class ChunkedModel implements AutoCloseable {
         this.probes = probes;
     }
 
-    int chunk() { return chunk; }
+    public int chunk() { return chunk; }
 
-    ExecutionProvider provider() { return session.provider(); }
+    public ExecutionProvider provider() { return session.provider(); }
 
     /** Particles pushed through the graph so far, counting each call of each particle once. */
-    long particleEvaluations() { return particleEvaluations; }
+    public long particleEvaluations() { return particleEvaluations; }
 
     /** The graph's outputs at time t for the {@code n} particles in {@code x}; {@code probeRng} is used only by Hutchinson graphs. */
-    Map<String, double[]> evaluate(double[] x, int n, double t, SplittableRandom probeRng) {
+    public Map<String, double[]> evaluate(double[] x, int n, double t, SplittableRandom probeRng) {
         int d = model.dimension();
         int[] sample = model.sampleShape();
         Map<String, double[]> out = new LinkedHashMap<>();

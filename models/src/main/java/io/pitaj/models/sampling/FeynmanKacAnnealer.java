@@ -53,11 +53,16 @@ public final class FeynmanKacAnnealer {
         double[] essTrace = new double[steps], logZTrace = new double[steps];
         int[] ancestorsTrace = new int[steps];
         EvaluationCounts counts = EvaluationCounts.NONE;
+        long networkNs = 0, targetNs = 0, resampleNs = 0, setupNs;
+        long s0 = System.nanoTime();
         try (ChunkedModel net = weighted ? stepModel(estimator, c.chunk()) : scoreModel(c.chunk())) {
+            setupNs = System.nanoTime() - s0;
             double[] drift = new double[n * d], increment = new double[n];
             for (int k = 0; k < steps; k++) {
                 double t = 1 - k * dt, g2 = model.schedule().g2(t);
+                long t0 = System.nanoTime();
                 Map<String, double[]> out = net.evaluate(x, n, t, probeRng);
+                networkNs += System.nanoTime() - t0;
                 double[] s = out.get(SmcStepGraph.SCORE);
                 if (!weighted) {
                     for (int i = 0; i < n * d; i++) drift[i] = generationGamma * g2 * s[i];
@@ -79,11 +84,13 @@ public final class FeynmanKacAnnealer {
                 double ess = LogWeights.effectiveSampleSize(logW);
                 essTrace[k] = ess;
                 if (carry && resampleNow(c.schedule(), ess, n)) {
+                    long r0 = System.nanoTime();
                     logZ += LogWeights.logMeanExp(logW);
                     int[] ancestors = c.resampler().ancestors(logW, resampleRng);
                     ancestorsTrace[k] = distinct(ancestors);
                     x = particles.select(x, ancestors);
                     Arrays.fill(logW, 0);
+                    resampleNs += System.nanoTime() - r0;
                 }
                 logZTrace[k] = logZ + LogWeights.logMeanExp(logW);
                 listener.stepDone(k + 1, steps, ess);
@@ -97,12 +104,19 @@ public final class FeynmanKacAnnealer {
             // the reference evaluates the energy network at t* = 1 − k_end/K, not at t = 0 (§1.8.4 step 3)
             double tStar = !snis && c.schedule() instanceof ResamplingSchedule.EveryStepUntil u ? 1 - (double) u.until() / steps : 0;
             double[] u;
+            long e0 = System.nanoTime();
             try (ChunkedModel energy = new ChunkedModel(model, model.stepGraphs().apply(new DivergenceMode.None()), "energy", settings, c.chunk(), 0)) {
+                setupNs += System.nanoTime() - e0;
+                long t0 = System.nanoTime();
                 u = energy.evaluate(x, n, tStar, null).get(SmcStepGraph.ENERGY);
+                networkNs += System.nanoTime() - t0;
                 counts = counts.plusModel(energy.particleEvaluations());
             }
+            long t1 = System.nanoTime();
             double[] logTarget = target.logDensity(x, n, targetTemperature);
             counts = counts.plusEnergies(n);
+            long t2 = System.nanoTime();
+            targetNs += t2 - t1;
             double uScale = snis ? 1 : gamma;
             double[] lw = new double[n];
             for (int i = 0; i < n; i++) {
@@ -114,13 +128,15 @@ public final class FeynmanKacAnnealer {
             logZ += LogWeights.logMeanExp(lw);
             x = particles.select(x, c.resampler().ancestors(lw, resampleRng));
             Arrays.fill(logW, 0);
+            resampleNs += System.nanoTime() - t2;
         } else {
             double lme = LogWeights.logMeanExp(logW);
             logZ += lme;
             for (int i = 0; i < n; i++) logW[i] -= lme;
         }
-        return new AnnealingResult(x, logW, logZ, finalEss, new AnnealingTrace(essTrace, logZTrace, ancestorsTrace), counts,
+        AnnealingResult.Times times = new AnnealingResult.Times(setupNs * 1e-9, networkNs * 1e-9, targetNs * 1e-9, resampleNs * 1e-9,
                 (System.nanoTime() - start) * 1e-9);
+        return new AnnealingResult(x, logW, logZ, finalEss, new AnnealingTrace(essTrace, logZTrace, ancestorsTrace), counts, times);
     }
 
     /** Drift γ(g²/2)(s − ∇U) and increment γ²(g²/2)⟨−∇U, s⟩ + γ(g²/2)∇·s + γ∂U/∂t per particle (§1.8.4 steps 2.2–2.3). */

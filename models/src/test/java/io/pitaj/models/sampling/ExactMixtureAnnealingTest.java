@@ -1,0 +1,156 @@
+package io.pitaj.models.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pitaj.models.nets.NoiseSchedule;
+import io.pitaj.models.runtime.SessionSettings;
+import io.pitaj.models.targets.GaussianMixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feynman–Kac SMC on mog4's closed-form model (four components of unequal widths, so tempering moves mass between
+ * them): the annealed population must follow p^γ, whose mode masses the mixture computes by quadrature. The error
+ * bars come from R independent runs (the spread of their estimates), not from a binomial formula that would ignore
+ * the correlation resampling creates. Sizes: 8 runs of 600 particles, 400 steps.
+ */
+class ExactMixtureAnnealingTest {
+    private static final GaussianMixture MOG4 = GaussianMixture.mog4();
+    private static final NoiseSchedule SCHEDULE = NoiseSchedule.edm(0.01);
+    private static final AnnealingModel MODEL = AnnealingModel.exactMixture(MOG4, SCHEDULE);
+    private static final SessionSettings CPU = SessionSettings.cpu(1);
+    private static final int RUNS = 8, PARTICLES = 600, STEPS = 400;
+
+    private static AnnealingConfig config(double gamma, WeightEstimator estimator, double clip, long seed) {
+        return new AnnealingConfig(gamma, PARTICLES, STEPS, new ResamplingSchedule.EssBelow(0.5), Resampler.SYSTEMATIC, clip, estimator,
+                false, PARTICLES, seed);
+    }
+
+    /** Voronoi-cell masses of a weighted population. */
+    static double[] masses(Population p) {
+        double[] w = LogWeights.probabilities(p.logWeights());
+        double[] m = new double[MOG4.components()];
+        for (int i = 0; i < p.size(); i++) m[nearestMean(p.x()[2 * i], p.x()[2 * i + 1])] += w[i];
+        return m;
+    }
+
+    private static int nearestMean(double x, double y) {
+        int best = 0;
+        double bestD = Double.MAX_VALUE;
+        for (int k = 0; k < MOG4.components(); k++) {
+            double[] mu = MOG4.mean(k);
+            double d = (x - mu[0]) * (x - mu[0]) + (y - mu[1]) * (y - mu[1]);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Mean and standard error over independent runs of each mode's mass. */
+    private record Estimate(double[] mean, double[] se) {
+        double worstZ(double[] exact) {
+            double z = 0;
+            for (int k = 0; k < exact.length; k++) z = Math.max(z, Math.abs(mean[k] - exact[k]) / se[k]);
+            return z;
+        }
+    }
+
+    private static Estimate estimate(double gamma, WeightEstimator estimator, double clip) {
+        List<double[]> runs = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            AnnealingResult res = new FeynmanKacAnnealer(MODEL, CPU).run(config(gamma, estimator, clip, 100 + r),
+                    new ModelCoordinates(MOG4), 1 / gamma, AnnealingListener.SILENT);
+            runs.add(masses(res.population()));
+        }
+        return summarise(runs);
+    }
+
+    private static Estimate summarise(List<double[]> runs) {
+        int k = runs.get(0).length;
+        double[] mean = new double[k], se = new double[k];
+        for (double[] m : runs) for (int j = 0; j < k; j++) mean[j] += m[j] / runs.size();
+        for (double[] m : runs) for (int j = 0; j < k; j++) se[j] += (m[j] - mean[j]) * (m[j] - mean[j]) / (runs.size() - 1);
+        for (int j = 0; j < k; j++) se[j] = Math.sqrt(se[j] / runs.size());
+        return new Estimate(mean, se);
+    }
+
+    @Test
+    void annealingByTwoAndThreeReproducesTheTemperedModeMasses() {
+        for (double gamma : new double[] {2, 3}) {
+            double[] exact = MOG4.modeMasses(gamma);
+            Estimate e = estimate(gamma, new WeightEstimator.Exact(), Double.NaN);
+            assertTrue(e.worstZ(exact) < 3, "γ = " + gamma + ": masses " + java.util.Arrays.toString(e.mean) + " ± "
+                    + java.util.Arrays.toString(e.se) + " vs exact " + java.util.Arrays.toString(exact));
+        }
+    }
+
+    @Test
+    void scoreScalingWithoutWeightsIsVisiblyBiased() {
+        double[] exact = MOG4.modeMasses(3);
+        Estimate e = estimate(3, new WeightEstimator.ScoreScaling(), Double.NaN);
+        assertTrue(e.worstZ(exact) > 6, "score scaling should miss p³: " + java.util.Arrays.toString(e.mean) + " vs "
+                + java.util.Arrays.toString(exact));
+    }
+
+    @Test
+    void withoutAnnealingTheIncrementsVanishAndTheReverseSdeAloneReproducesTheMixture() {
+        AnnealingResult weighted = new FeynmanKacAnnealer(MODEL, CPU).run(config(1, new WeightEstimator.Exact(), Double.NaN, 5)
+                .withParticles(2000), new ModelCoordinates(MOG4), 1, AnnealingListener.SILENT);
+        // G ≡ 0 for the exact score at γ = 1, so the weights never move far from uniform: what is left is discretisation
+        for (double ess : weighted.trace().ess()) assertTrue(ess > 0.95 * 2000, "ESS fell to " + ess);
+        assertEquals(0, weighted.logNormaliser(), 0.05);
+
+        List<double[]> runs = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            AnnealingConfig sde = config(1, new WeightEstimator.ScoreScaling(), Double.NaN, 300 + r);
+            runs.add(masses(new FeynmanKacAnnealer(MODEL, CPU).run(sde, new ModelCoordinates(MOG4), 1, AnnealingListener.SILENT).population()));
+        }
+        Estimate e = summarise(runs);
+        assertTrue(e.worstZ(MOG4.weights()) < 3, java.util.Arrays.toString(e.mean) + " vs weights " + java.util.Arrays.toString(MOG4.weights()));
+    }
+
+    @Test
+    void selfNormalisedWeightingRecoversTheTemperedMasses() {
+        double[] exact = MOG4.modeMasses(2);
+        Estimate e = estimate(2, new WeightEstimator.SelfNormalised(), Double.NaN);
+        assertTrue(e.worstZ(exact) < 3, java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
+                + java.util.Arrays.toString(exact));
+    }
+
+    @Test
+    void hutchinsonWeightsRecoverTheTemperedMassesToo() {
+        double[] exact = MOG4.modeMasses(2);
+        Estimate e = estimate(2, new WeightEstimator.Hutchinson(2), Double.NaN);
+        assertTrue(e.worstZ(exact) < 3, java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
+                + java.util.Arrays.toString(exact));
+    }
+
+    @Test
+    void sameSeedSameSamplesAndMergedShardsMatchTheTarget() {
+        AnnealingConfig c = config(2, new WeightEstimator.Exact(), Double.NaN, 9);
+        AnnealingResult a = new FeynmanKacAnnealer(MODEL, CPU).run(c, new ModelCoordinates(MOG4), 0.5, AnnealingListener.SILENT);
+        AnnealingResult b = new FeynmanKacAnnealer(MODEL, CPU).run(c, new ModelCoordinates(MOG4), 0.5, AnnealingListener.SILENT);
+        assertArrayEquals(a.x(), b.x());
+        assertArrayEquals(a.logWeights(), b.logWeights());
+
+        // 4 shards of 1200 against the exact masses; the shard spread gives the error bar of one 1200-particle run
+        List<Population> shards = new ArrayList<>();
+        List<double[]> perShard = new ArrayList<>();
+        for (Shards.Shard s : Shards.split(4800, 4, 77)) {
+            AnnealingConfig sc = c.withParticles(s.particles()).withSeed(s.seed());
+            Population p = new FeynmanKacAnnealer(MODEL, CPU).run(sc, new ModelCoordinates(MOG4), 0.5, AnnealingListener.SILENT).population();
+            shards.add(p);
+            perShard.add(masses(p));
+        }
+        Estimate spread = summarise(perShard);
+        double[] merged = masses(Shards.merge(shards)), exact = MOG4.modeMasses(2);
+        for (int k = 0; k < exact.length; k++) {
+            assertEquals(exact[k], merged[k], 3 * spread.se[k] + 1e-3, "mode " + k + " of the merged population");
+        }
+    }
+}
