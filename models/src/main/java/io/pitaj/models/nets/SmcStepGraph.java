@@ -31,13 +31,17 @@ public final class SmcStepGraph {
     /** The inputs every sampling graph shares: x, t and (when conditioned) β in float64, and h(t) from the schedule. */
     record Inputs(Node x, Node t, Node beta, Node h) {
         static Inputs declare(Graph g, BackboneConfig config, NoiseSchedule schedule) {
-            int[] sample = config.sampleShape();
+            return declare(g, config.sampleShape(), config.betaConditioned(), schedule);
+        }
+
+        /** For models without a backbone (the exact mixture model): the same names, dtypes and shapes. */
+        static Inputs declare(Graph g, int[] sample, boolean betaConditioned, NoiseSchedule schedule) {
             int[] xShape = new int[sample.length + 1];
             xShape[0] = Shape.BATCH;
             System.arraycopy(sample, 0, xShape, 1, sample.length);
             Node x = g.input(X, DType.F64, xShape);
             Node t = g.input(T, DType.F64, Shape.BATCH);
-            Node beta = config.betaConditioned() ? g.input(BETA, DType.F64, Shape.BATCH) : null;
+            Node beta = betaConditioned ? g.input(BETA, DType.F64, Shape.BATCH) : null;
             return new Inputs(x, t, beta, schedule.variance(t));
         }
     }
@@ -52,7 +56,9 @@ public final class SmcStepGraph {
         Node energy = EnergyModel.energy(energyCall);
         Map<String, Node> out = new LinkedHashMap<>();
         out.put(SCORE, ScoreModel.score(scoreCall));
-        if (!(mode instanceof DivergenceMode.None)) out.put(DIVERGENCE, ScoreModel.divergence(scoreCall, backboneDivergence(g, scoreCall, mode)));
+        if (!(mode instanceof DivergenceMode.None)) {
+            out.put(DIVERGENCE, ScoreModel.divergence(scoreCall, divergence(scoreCall.f(), scoreCall.y(), mode)));
+        }
         out.put(ENERGY, energy);
         if (!(mode instanceof DivergenceMode.None)) {
             List<Node> d = Autodiff.grad(energy.sumAll(), List.of(x, t));
@@ -62,14 +68,17 @@ public final class SmcStepGraph {
         return new NamedGraph(g, out);
     }
 
-    /** ∇_y·F_θ at y = c_in·x, in the network precision. */
-    private static Node backboneDivergence(Graph g, BackboneCall c, DivergenceMode mode) {
-        if (mode instanceof DivergenceMode.Exact exact) return Autodiff.divergence(c.f(), c.y(), exact.perPass());
+    /**
+     * ∇_y·f per sample — the backbone's at y = c_in·x, or an exact model's score at x — exact, or by Hutchinson with
+     * the float64 {@value #PROBE} input [P] + y's shape (cast to y's element type); not for {@link DivergenceMode.None}.
+     */
+    static Node divergence(Node f, Node y, DivergenceMode mode) {
+        if (mode instanceof DivergenceMode.Exact exact) return Autodiff.divergence(f, y, exact.perPass());
         int probes = ((DivergenceMode.Hutchinson) mode).probes();
-        int[] probeShape = new int[c.y().rank() + 1];
+        int[] probeShape = new int[y.rank() + 1];
         probeShape[0] = probes;
-        for (int i = 0; i < c.y().rank(); i++) probeShape[i + 1] = c.y().shape().dim(i);
-        Node probe = g.input(PROBE, DType.F64, probeShape).cast(c.y().dtype());
-        return Autodiff.hutchinson(c.f(), c.y(), probe);
+        for (int i = 0; i < y.rank(); i++) probeShape[i + 1] = y.shape().dim(i);
+        Node probe = y.graph().input(PROBE, DType.F64, probeShape).cast(y.dtype());
+        return Autodiff.hutchinson(f, y, probe);
     }
 }

@@ -5,8 +5,10 @@ import io.pitaj.models.forcefield.PeptideSystems;
 import io.pitaj.models.forcefield.PeptideTarget;
 import io.pitaj.models.targets.DoubleWell;
 import io.pitaj.models.targets.EnergyUnit;
+import io.pitaj.models.targets.GaussianMixture;
 import io.pitaj.models.targets.GaussianMixture40;
 import io.pitaj.models.targets.LennardJones;
+import io.pitaj.models.targets.MixtureSpec;
 import io.pitaj.models.targets.PairConvention;
 import io.pitaj.models.targets.ParticleLayout;
 import io.pitaj.models.targets.StandardNormal;
@@ -20,7 +22,12 @@ public final class SystemCatalog {
     /** PITA's LJ-13 ladder (pita-algorithm.md §1.5); LJ-55 has no reference configuration and reuses it. */
     private static final List<Double> LJ_LADDER = List.of(4.0, 3.0, 2.0, 1.5, 1.2, 1.0);
     /** No spec gives a ladder for the toy systems: the target temperature alone. */
-    private static final List<Double> TARGET_ONLY = List.of(1.0);
+    public static final List<Double> TARGET_ONLY = List.of(1.0);
+    /**
+     * The quick preset's ladder for mog4: β = 1, 2, 4 relative to the hottest rung, so γ = 2 per rung; the mode masses
+     * move from about (0.20, 0.28, 0.38, 0.14) at T = 4 to (0.45, 0.30, 0.14, 0.10) at T = 1.
+     */
+    private static final List<Double> MOG4_LADDER = List.of(4.0, 2.0, 1.0);
     /** PITA's peptide ladders (K): rungs of the geometric ladder 300·4^(k/9); ALDP skips 408.24 K. */
     private static final List<Double> ALDP_LADDER = List.of(1200.0, 755.95, 555.52, 300.0);
     private static final List<Double> AL3_LADDER = List.of(1200.0, 755.95, 555.52, 408.24, 300.0);
@@ -41,6 +48,8 @@ public final class SystemCatalog {
                 new SystemInfo<>("gmm40", "40-mode 2-D Gaussian mixture (FAB/DEM means, std ln(1+e))",
                         new ParticleLayout(1, 2), EnergyUnit.REDUCED, false, TARGET_ONLY, false,
                         options -> new GaussianMixture40(), ExactSampler.of(GaussianMixture40::drawSample)),
+                mixture("mog4", "4-mode 2-D Gaussian mixture, full covariances (the quick preset's toy)",
+                        MixtureSpec.resource(GaussianMixture.MOG4_RESOURCE), MOG4_LADDER),
                 new SystemInfo<>("dw4", "4-particle 2-D double well (a=0.9, b=-4, c=0, d0=4)",
                         new ParticleLayout(DoubleWell.PARTICLES, 2), EnergyUnit.REDUCED, true, TARGET_ONLY, false,
                         options -> new DoubleWell(), DoubleWell::jitteredRing),
@@ -54,6 +63,15 @@ public final class SystemCatalog {
                         AL3_LADDER, true, o -> PeptideSystems.al4(o.cutoffChoice().orElse(NonbondedCutoff.PITA))),
                 peptide("aldp-ff96", 22, "alanine dipeptide, ff96 + OBC1, no cutoff (openmmtools/FAB setup)",
                         ALDP_LADDER, false, o -> PeptideSystems.aldpFf96())));
+    }
+
+    /**
+     * A Gaussian mixture as a system: one particle of d coordinates, reduced units, exact draws at T = 1 (the mixture
+     * itself). The spec is validated already, so building the target cannot fail.
+     */
+    public static SystemInfo<GaussianMixture> mixture(String name, String description, MixtureSpec spec, List<Double> ladder) {
+        return new SystemInfo<>(name, description, new ParticleLayout(1, spec.dimension()), EnergyUnit.REDUCED, false, ladder, false,
+                options -> new GaussianMixture(name, spec), ExactSampler.of(GaussianMixture::drawSample));
     }
 
     private static SystemInfo<LennardJones> lennardJones(String name, int particles) {

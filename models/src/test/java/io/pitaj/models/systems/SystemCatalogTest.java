@@ -22,7 +22,7 @@ class SystemCatalogTest {
 
     @Test
     void shipsTheAnalyticSystemsAndThePeptides() {
-        assertEquals(List.of("gmm40", "dw4", "lj13", "lj55", "aldp", "al3", "al4", "aldp-ff96"), catalog.names());
+        assertEquals(List.of("gmm40", "mog4", "dw4", "lj13", "lj55", "aldp", "al3", "al4", "aldp-ff96"), catalog.names());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,6 +53,8 @@ class SystemCatalogTest {
         assertEquals(catalog.get("lj13").ladder(), catalog.get("lj55").ladder());
         assertEquals(List.of(1.0), catalog.get("dw4").ladder());
         assertEquals(1.0, catalog.get("gmm40").targetTemperature());
+        assertEquals(List.of(4.0, 2.0, 1.0), catalog.get("mog4").ladder());
+        assertTrue(catalog.get("mog4").hasExactSampler());
         assertEquals(List.of(1200.0, 755.95, 555.52, 300.0), catalog.get("aldp").ladder());
         assertEquals(List.of(1200.0, 755.95, 555.52, 408.24, 300.0), catalog.get("al3").ladder());
     }
@@ -70,7 +72,7 @@ class SystemCatalogTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         UnknownSystemException e = assertThrows(UnknownSystemException.class, () -> catalog.get("lj7"));
-        assertEquals("unknown system 'lj7'; known systems: gmm40, dw4, lj13, lj55, aldp, al3, al4, aldp-ff96", e.getMessage());
+        assertEquals("unknown system 'lj7'; known systems: gmm40, mog4, dw4, lj13, lj55, aldp, al3, al4, aldp-ff96", e.getMessage());
     }
 
     @Test
