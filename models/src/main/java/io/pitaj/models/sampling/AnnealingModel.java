@@ -5,9 +5,11 @@ import io.pitaj.models.artifact.ModelArtifact;
 import io.pitaj.models.graph.NamedGraph;
 import io.pitaj.models.nets.DivergenceMode;
 import io.pitaj.models.nets.InferenceGraphs;
+import io.pitaj.models.nets.MixtureModel;
 import io.pitaj.models.nets.ModelPair;
 import io.pitaj.models.nets.NoiseSchedule;
 import io.pitaj.models.nets.SmcStepGraph;
+import io.pitaj.models.targets.GaussianMixture;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,6 +43,17 @@ public record AnnealingModel(String description, NoiseSchedule schedule, int[] s
 
     @Override
     public int[] sampleShape() { return sampleShape.clone(); }
+
+    /**
+     * A Gaussian mixture's closed-form model (score, energy, divergence and ∂U/∂t of its VE-noised density, run by
+     * ONNX Runtime like trained networks): the mixture itself at T = 1, so annealing by γ must give p^γ exactly up to
+     * the discretisation of the SDE.
+     */
+    public static AnnealingModel exactMixture(GaussianMixture mixture, NoiseSchedule schedule) {
+        return new AnnealingModel("closed-form model of the mixture " + mixture.name(), schedule, new int[] {mixture.dimension()},
+                false, OptionalDouble.empty(), 1.0, mode -> MixtureModel.smcStep(mixture, schedule, mode),
+                () -> MixtureModel.score(mixture, schedule));
+    }
 
     /** The EMA networks of a trained rung, called at the β of the rung they were trained on. */
     public static AnnealingModel trained(ModelArtifact.Loaded loaded, boolean meanFree) {
