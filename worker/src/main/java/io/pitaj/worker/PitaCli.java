@@ -3,11 +3,19 @@ package io.pitaj.worker;
 import io.pitaj.models.systems.SystemCatalog;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.UnknownSystemException;
+import io.pitaj.models.targets.GaussianMixture;
+import io.pitaj.models.targets.MixtureFormatException;
+import io.pitaj.models.targets.MixtureSpec;
 import io.pitaj.worker.benchmarking.BenchCommand;
 import io.pitaj.worker.inspecting.EnergyCommand;
 import io.pitaj.worker.inspecting.SystemsCommand;
 import io.pitaj.worker.running.SampleCommand;
 import io.pitaj.worker.running.TrainCommand;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,13 +56,40 @@ public final class PitaCli implements Runnable {
 
     public SystemCatalog catalog() { return catalog; }
 
-    /** The system called {@code name}, or a user error listing the known ones. */
+    /**
+     * The system called {@code name}, or a user error listing the known ones. A name ending in {@code .json} is a
+     * Gaussian-mixture file instead (see docs/mixtures.md): only the suffix decides, so a file in the working
+     * directory can never shadow a catalogued system.
+     */
     public SystemInfo<?> system(String name) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) return mixtureFile(name);
         try {
             return catalog.get(name);
         } catch (UnknownSystemException e) {
             throw new UserInputException(e.getMessage() + " (see 'pita systems')", e);
         }
+    }
+
+    /** A mixture file as a system named after the file (without .json), at its own temperature only. */
+    private static SystemInfo<GaussianMixture> mixtureFile(String name) {
+        MixtureSpec spec;
+        Path file;
+        try {
+            file = Path.of(name);
+            spec = MixtureSpec.read(file);
+        } catch (InvalidPathException e) {
+            throw new UserInputException("'" + name + "' is not a valid path: " + e.getReason(), e);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("mixture file " + name + " does not exist", e);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read mixture file " + name + ": " + e.getMessage(), e);
+        } catch (MixtureFormatException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        String base = file.getFileName().toString();
+        String system = base.substring(0, base.length() - ".json".length());
+        String description = spec.components() + "-component " + spec.dimension() + "-D Gaussian mixture from " + name;
+        return SystemCatalog.mixture(system, description, spec, SystemCatalog.TARGET_ONLY);
     }
 
     @Override

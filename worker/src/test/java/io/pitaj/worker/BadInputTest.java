@@ -38,7 +38,7 @@ class BadInputTest {
                 energy("too few fields", "dw4", DW_OK.replace("A 4 4 0", "A 4 4"), "line 5 (frame 0), atom 2: expected 'symbol x y z', found 3 fields"),
                 energy("non-numeric field", "dw4", DW_OK.replace("A 4 4 0", "A 4 4x 0"), "coordinate y '4x' is not a number"),
                 energy("empty file", "dw4", "\n\n", "is empty"),
-                energy("unknown system", "dw5", DW_OK, "unknown system 'dw5'; known systems: gmm40, dw4, lj13, lj55, aldp, al3, al4, aldp-ff96, oh"),
+                energy("unknown system", "dw5", DW_OK, "unknown system 'dw5'; known systems: gmm40, mog4, dw4, lj13, lj55, aldp, al3, al4, aldp-ff96, oh"),
                 energy("cutoff on an analytic system", "dw4", DW_OK, "system dw4 has no cutoff", "--cutoff", "pita"),
                 energy("zero temperature", "dw4", DW_OK, "--temperature must be positive and finite, got 0.0", "--temperature", "0"),
                 energy("negative temperature", "oh", DW_OK, "--temperature must be positive and finite, got -300.0 (K)", "--temperature", "-300"),
@@ -67,6 +67,20 @@ class BadInputTest {
                 command("divergence zero per pass", "--per-pass must be at least 1, got 0", "bench", "divergence", "--per-pass", "0"),
                 prmtop("truncated prmtop", 30, null, "section MASS has 10 values but POINTERS implies 22"),
                 prmtop("non-numeric prmtop value", Integer.MAX_VALUE, "  1.2.3E+00     ", "section CHARGE: '1.2.3E+00' is not a number"),
+                mixture("malformed mixture file", "{\"weights\": [1", "malformed_mixture_file.json: not valid JSON at line 1"),
+                mixture("indefinite mixture covariance",
+                        "{\"weights\": [1], \"means\": [[0, 0]], \"covariances\": [[[1, 2], [2, 1]]]}",
+                        "covariances[0] is not positive definite"),
+                mixture("mixture weights off one",
+                        "{\"weights\": [0.5, 0.4], \"means\": [[0, 0], [1, 1]], \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}",
+                        "weights sum to 0.9, not 1"),
+                mixture("four-dimensional mixture",
+                        "{\"weights\": [1], \"means\": [[0, 0, 0, 0]], \"covariances\": [[[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]]}",
+                        "four_dimensional_mixture has 4 coordinates per particle; an XYZ file holds at most 3"),
+                command("missing mixture file", "mixture file " + dir.resolve("nope.json") + " does not exist",
+                        "energy", "--system", dir.resolve("nope.json").toString(), "--input", "x.xyz"),
+                command("bench on a bad mixture file", "not valid JSON", "bench", "energy", "--system",
+                        Cli.file(dir, "bench_bad.json", "[").toString()),
                 command("missing prmtop", "prmtop file " + dir.resolve("nope.prmtop") + " does not exist",
                         "energy", "--prmtop", dir.resolve("nope.prmtop").toString(), "--input", dir.resolve("nope.xyz").toString()),
                 command("system and prmtop together", "are mutually exclusive",
@@ -124,6 +138,13 @@ class BadInputTest {
         List<String> args = new ArrayList<>(List.of("energy", "--system", system, "--input", input.toString()));
         args.addAll(List.of(extra));
         return Arguments.of(what, args.toArray(String[]::new), expected);
+    }
+
+    /** {@code pita energy --system FILE.json} on a mixture file with {@code json} in it, and a valid 2-D frame. */
+    private static Arguments mixture(String what, String json, String expected) {
+        Path file = Cli.file(dir, what.replaceAll("\\W+", "_") + ".json", json);
+        Path input = Cli.file(dir, what.replaceAll("\\W+", "_") + ".xyz", "1\nx\nX 0 0 0\n");
+        return Arguments.of(what, new String[] {"energy", "--system", file.toString(), "--input", input.toString()}, expected);
     }
 
     private static Arguments command(String what, String expected, String... args) {

@@ -14,7 +14,7 @@ class SystemsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode systems = new ObjectMapper().readTree(r.out());
         assertEquals(Cli.CATALOG.names().size(), systems.size());
-        JsonNode lj13 = systems.get(2);
+        JsonNode lj13 = systems.get(Cli.CATALOG.names().indexOf("lj13"));
         assertEquals("lj13", lj13.get("name").asText());
         assertEquals(39, lj13.get("dimension").asInt());
         assertEquals(13, lj13.get("particles").asInt());
@@ -22,7 +22,7 @@ class SystemsCommandTest {
         assertEquals("reduced", lj13.get("energy_unit").asText());
         assertEquals("[4.0,3.0,2.0,1.5,1.2,1.0]", lj13.get("ladder").toString());
         assertEquals(1.0, lj13.get("target_temperature").asDouble());
-        JsonNode oh = systems.get(4);
+        JsonNode oh = systems.get(Cli.CATALOG.names().indexOf("aldp"));
         assertEquals("kJ/mol", oh.get("energy_unit").asText());
         assertEquals("nm", oh.get("length_unit").asText());
         assertTrue(oh.get("has_cutoff").asBoolean());
@@ -34,7 +34,10 @@ class SystemsCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1 + Cli.CATALOG.names().size(), r.outLines().size());
         assertTrue(r.outLines().get(0).startsWith("NAME"));
-        assertTrue(r.outLines().get(3).matches("lj13\\s+39\\s+13 × 3-D\\s+reduced\\s+4, 3, 2, 1.5, 1.2, 1 reduced\\s+.*"), r.outLines().get(3));
+        String lj13 = r.outLines().get(1 + Cli.CATALOG.names().indexOf("lj13"));
+        assertTrue(lj13.matches("lj13\\s+39\\s+13 × 3-D\\s+reduced\\s+4, 3, 2, 1.5, 1.2, 1 reduced\\s+.*"), lj13);
+        String mog4 = r.outLines().get(1 + Cli.CATALOG.names().indexOf("mog4"));
+        assertTrue(mog4.matches("mog4\\s+2\\s+1 × 2-D\\s+reduced\\s+4, 2, 1 reduced\\s+.*"), mog4);
     }
 
     @Test

@@ -14,9 +14,7 @@ import io.pitaj.models.nets.MlpConfig;
 import io.pitaj.models.nets.ReferenceNetworks;
 import io.pitaj.models.runtime.ExecutionProvider;
 import io.pitaj.models.runtime.SessionSettings;
-import io.pitaj.models.systems.SystemCatalog;
 import io.pitaj.models.systems.SystemInfo;
-import io.pitaj.models.systems.UnknownSystemException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,6 +37,9 @@ import picocli.CommandLine.Spec;
 final class BenchDivergenceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private BenchCommand parent;
 
     @Option(names = "--system", defaultValue = "lj13", description = "System whose shapes and schedule are used (default ${DEFAULT-VALUE}).")
     private String system;
@@ -76,12 +78,7 @@ final class BenchDivergenceCommand implements Callable<Integer> {
         if (probes < 1) throw new UserInputException("--probes must be at least 1, got " + probes);
         if (batch < 1) throw new UserInputException("--batch must be at least 1, got " + batch);
         if (perPass != null && perPass < 1) throw new UserInputException("--per-pass must be at least 1, got " + perPass);
-        SystemInfo<?> info;
-        try {
-            info = SystemCatalog.builtIn().get(system);
-        } catch (UnknownSystemException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        SystemInfo<?> info = parent.pita().system(system);
         ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
         ExecutionProvider provider = runtime.provider();
         int threadCount = runtime.threadCount();

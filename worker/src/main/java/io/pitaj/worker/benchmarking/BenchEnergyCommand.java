@@ -35,7 +35,7 @@ final class BenchEnergyCommand implements Callable<Integer> {
     @ParentCommand
     private BenchCommand bench;
 
-    @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems').")
+    @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems'), or a Gaussian-mixture FILE.json.")
     private String systemName;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", description = "Configurations per call (default ${DEFAULT-VALUE}).")

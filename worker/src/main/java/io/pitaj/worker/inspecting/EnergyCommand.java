@@ -40,7 +40,7 @@ public final class EnergyCommand implements Callable<Integer> {
 
     /** Either a catalogued system or a user's AMBER topology. */
     static final class Source {
-        @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems').")
+        @Option(names = "--system", required = true, paramLabel = "NAME", description = "System name (see 'pita systems'), or a Gaussian-mixture FILE.json.")
         String systemName;
 
         @Option(names = "--prmtop", required = true, paramLabel = "FILE.prmtop",

@@ -28,8 +28,8 @@ final class TargetCoordinates {
     /** The frames as one flat batch of {@code frames.size() × target.dimension()} values. */
     static double[] of(List<XyzFrame> frames, Target target, Path file) {
         ParticleLayout layout = target.layout();
-        if (layout.spatialDim() > XYZ_DIM) {
-            throw new IllegalArgumentException(target.name() + " has " + layout.spatialDim() + " coordinates per particle; XYZ holds 3");
+        if (layout.spatialDim() > XYZ_DIM) { // reachable since a mixture file may have any dimension
+            throw new UserInputException(target.name() + " has " + layout.spatialDim() + " coordinates per particle; an XYZ file holds at most 3");
         }
         List<String> elements = target.elementSymbols();
         double scale = lengthScale(target.unit());

@@ -40,7 +40,7 @@ public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "exact", description = "Sampling mode: exact.")
     private String mode;
 
-    @Option(names = "--system", required = true, description = "System to sample (see 'pita systems').")
+    @Option(names = "--system", required = true, description = "System to sample (see 'pita systems'), or a Gaussian-mixture FILE.json.")
     private String system;
 
     @Option(names = "--count", defaultValue = "10000", description = "Number of samples (default ${DEFAULT-VALUE}).")

@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     private PitaCli pita;
 
-    @Option(names = "--system", required = true, description = "System the samples belong to (see 'pita systems').")
+    @Option(names = "--system", required = true, description = "System the samples belong to (see 'pita systems'), or a Gaussian-mixture FILE.json.")
     private String system;
 
     @Option(names = "--samples", required = true, paramLabel = "FILE.arrow", description = "Sample set (Arrow IPC file, docs/sample-sets.md).")
