@@ -1,11 +1,11 @@
 package io.pitaj.models.targets;
 
 /** Moves particle configurations to their centre-of-mass-free subspace (all particles weigh the same). */
-final class Centring {
+public final class Centring {
     private Centring() {}
 
     /** Subtracts the mean position from each of the {@code particles} points stored at {@code x[offset ..]}. */
-    static void removeMean(double[] x, int offset, int particles, int spatialDim) {
+    public static void removeMean(double[] x, int offset, int particles, int spatialDim) {
         for (int a = 0; a < spatialDim; a++) {
             double mean = 0;
             for (int i = 0; i < particles; i++) mean += x[offset + i * spatialDim + a];
