@@ -135,10 +135,23 @@ def systematic(logw, u0):
     return idx.clamp(max=last)
 
 
+def inverse_cdf_loop(p, u0):
+    """Resampler.inverseCdf of the Java code, line by line (the reference for the vectorised systematic above)."""
+    m, j, c, out = len(p), 0, p[0], []
+    last = max([i for i in range(1, m) if p[i] > 0], default=0)
+    for i in range(m):
+        u = (i + u0) / m
+        while (c < u or p[j] == 0) and j < last:
+            j += 1
+            c += p[j]
+        out.append(j)
+    return out
+
+
 def check_fixtures():
     """pita-algorithm.md 1.11: unit equilateral triangle E = 3*2*(1-2) + 0.5*sum|x_i - xbar|^2 = -5.5; systematic
-    resampling gives every index once for equal logits and collapses onto one +inf logit; the clip's quantile is
-    torch.quantile's."""
+    resampling gives every index once for equal logits, collapses onto one +inf logit and matches a line-by-line
+    port of the Java inverse CDF (zero weights included); the clip's quantile is torch.quantile's."""
     tri = torch.tensor([[[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.5, math.sqrt(3.0) / 2.0, 0.0]]], dtype=torch.float64)
     e = lj_energy(tri).item()
     assert abs(e - (-5.5)) < 1e-12, "LJ fixture: unit triangle gives %r, expected -5.5" % e
@@ -151,11 +164,20 @@ def check_fixtures():
     assert torch.equal(systematic(w, 0.3), torch.full((9,), 4)), "one +inf logit must take every index"
     w = torch.tensor([0.0, -math.inf, -math.inf, 0.0], dtype=torch.float64)
     assert set(systematic(w, 0.6).tolist()) <= {0, 3}, "zero weights must never be selected"
+    g = torch.Generator().manual_seed(5)
+    for N in (1, 2, 13, 64):
+        w = 3.0 * torch.randn(N, generator=g, dtype=torch.float64)
+        w[torch.rand(N, generator=g) < 0.3] = -math.inf
+        w[0] = 0.0 if N == 1 else w[0]
+        for u0 in (0.0, 0.37, 0.999):
+            ref = inverse_cdf_loop(probabilities(w).tolist(), u0)
+            assert systematic(w, u0).tolist() == ref, "systematic differs from Resampler.inverseCdf: N=%d u0=%g" % (N, u0)
     v = torch.randn(101, generator=torch.Generator().manual_seed(3), dtype=torch.float64)
     cv = v.clone()
     clip_above_quantile(cv, 0.9)
     assert abs(cv.max().item() - torch.quantile(v, 0.9).item()) < 1e-12, "clip cap differs from torch.quantile"
     return {"lj_unit_triangle": e, "systematic_equal_weights": "each index once", "systematic_inf_logit": "collapses",
+            "systematic_vs_java_loop": "equal",
             "clip_quantile": "matches torch.quantile"}
 
 

@@ -1,7 +1,19 @@
 package io.pitaj.worker.running;
 
-import io.pitaj.activities.store.SampleSet;
-import io.pitaj.activities.store.SampleSetCodec;
+import io.pitaj.models.sampling.EvaluationCounts;
+import io.pitaj.models.sampling.mcmc.ChainRunner;
+import io.pitaj.models.sampling.mcmc.EnergyMinimiser;
+import io.pitaj.models.sampling.mcmc.Hmc;
+import io.pitaj.models.sampling.mcmc.LangevinMd;
+import io.pitaj.models.sampling.mcmc.Mala;
+import io.pitaj.models.sampling.mcmc.MarkovKernel;
+import io.pitaj.models.sampling.mcmc.McmcResult;
+import io.pitaj.models.sampling.mcmc.MdResult;
+import io.pitaj.models.sampling.mcmc.Nuts;
+import io.pitaj.models.sampling.mcmc.ReplicaExchange;
+import io.pitaj.models.sampling.mcmc.ReplicaExchangeResult;
+import io.pitaj.models.sampling.mcmc.Schedule;
+import io.pitaj.models.sampling.mcmc.TemperatureLadder;
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
@@ -10,41 +22,82 @@ import io.pitaj.models.targets.Target;
 import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.UserInputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pita sample exact}: independent exact Boltzmann samples at the target temperature, for systems that have an
- * exact sampler (GMM-40), written as an Arrow sample set with energies and forces. MCMC and MD samplers for the
- * other systems are the samplers issue's; this mode gives ground truth and a training set from a clean checkout.
+ * {@code pita sample}: samples of a system at one temperature as an Arrow sample set — exact draws where the system
+ * has an exact sampler, otherwise MCMC (MALA, HMC, NUTS), Langevin dynamics or replica exchange on batches of
+ * independent chains started from typical configurations. The set's attributes record the method, its settings,
+ * acceptance or swap statistics and the target evaluations spent.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write samples of a system as an Arrow sample set (mode 'exact': systems with an exact sampler).")
+        description = "Sample a system at one temperature (exact, MALA, HMC, NUTS, Langevin MD or replica exchange) into an Arrow sample set.")
 public final class SampleCommand implements Callable<Integer> {
+    /** First step sizes per unit system; MCMC adapts them in warm-up. MALA: squared length; HMC/NUTS: length. */
+    private static final double MALA_STEP_NM2 = 1e-6, MALA_STEP_REDUCED = 1e-2, HMC_STEP_NM = 1e-3, HMC_STEP_REDUCED = 0.05;
+    private static final double MD_STEP_REDUCED = 5e-3, MD_FRICTION_REDUCED = 1.0;
+
     @Spec
     private CommandSpec spec;
 
     @ParentCommand
     private PitaCli pita;
 
-    @Parameters(index = "0", paramLabel = "exact", description = "Sampling mode: exact.")
-    private String mode;
-
-    @Option(names = "--system", required = true, description = "System to sample (see 'pita systems'), or a Gaussian-mixture FILE.json.")
+    @Option(names = "--system", required = true, description = "System to sample (see 'pita systems', or a mixture FILE.json).")
     private String system;
 
-    @Option(names = "--count", defaultValue = "10000", description = "Number of samples (default ${DEFAULT-VALUE}).")
-    private int count;
+    @Option(names = "--method", defaultValue = "exact", paramLabel = "exact|mala|hmc|nuts|md|pt", description = "Sampler (default ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Option(names = "--temperature", description = "Temperature (K for peptides, reduced otherwise; default: the system's target temperature).")
+    private Double temperature;
+
+    @Option(names = {"--samples", "--count"}, defaultValue = "10000", description = "Number of samples (default ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--chains", defaultValue = "32", description = "Independent chains run as one batch (default ${DEFAULT-VALUE}).")
+    private int chains;
+
+    @Option(names = "--warmup", defaultValue = "1000", description = "Warm-up (burn-in, step-size adaptation) moves per chain (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--thin", defaultValue = "10", description = "Moves between kept samples (default ${DEFAULT-VALUE}).")
+    private int thin;
+
+    @Option(names = "--step", description = "First step size: MALA length², HMC/NUTS length, MD time step (ps for peptides); defaults per unit system.")
+    private Double step;
+
+    @Option(names = "--leapfrog", defaultValue = "10", description = "HMC leapfrog steps per trajectory (default ${DEFAULT-VALUE}).")
+    private int leapfrog;
+
+    @Option(names = "--friction", description = "MD friction (1/ps for peptides; default 0.3 for peptides as PITA, 1 otherwise).")
+    private Double friction;
+
+    @Option(names = "--minimise", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "MD: minimise the energy before the dynamics (default on).")
+    private boolean minimise;
+
+    @Option(names = "--rungs", defaultValue = "8", description = "Replica exchange: rungs of the geometric ladder (default ${DEFAULT-VALUE}).")
+    private int rungs;
+
+    @Option(names = "--max-temperature", description = "Replica exchange: the hottest rung (default 4 x the temperature).")
+    private Double maxTemperature;
+
+    @Option(names = "--pt-kernel", defaultValue = "mala", paramLabel = "mala|md", description = "Replica exchange moves (default ${DEFAULT-VALUE}).")
+    private String ptKernel;
+
+    @Option(names = "--swap-every", defaultValue = "10", description = "Replica exchange: moves per rung between swap attempts (default ${DEFAULT-VALUE}).")
+    private int swapEvery;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.arrow", description = "Output file (never overwritten).")
     private Path out;
@@ -52,33 +105,150 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    /** What a sampler produced: physical samples, the evaluations spent and what to record about the run. */
+    private record Drawn(double[] x, int count, EvaluationCounts counts, Map<String, String> attributes, String summary) {}
+
     @Override
     public Integer call() {
-        if (!mode.equals("exact")) throw new UserInputException("unknown sampling mode '" + mode + "'; available: exact");
-        if (count < 1) throw new UserInputException("--count must be at least 1, got " + count);
+        if (samples < 1) throw new UserInputException("--samples must be at least 1, got " + samples);
+        SampleOutput.checkWritable(out);
         SystemInfo<?> info = pita.system(system);
-        if (!info.hasExactSampler()) {
-            throw new UserInputException("system '" + info.name() + "' has no exact sampler (exact: gmm40); MCMC and MD samplers are not built yet");
+        double t = temperature != null ? temperature : info.targetTemperature();
+        if (!(t > 0) || Double.isInfinite(t)) throw new UserInputException("--temperature must be positive, got " + t);
+        String m = method.toLowerCase(Locale.ROOT);
+        PrintWriter err = spec.commandLine().getErr();
+        Drawn drawn;
+        Target target;
+        if (m.equals("exact")) {
+            if (!info.hasExactSampler()) {
+                throw new UserInputException("system '" + info.name() + "' has no exact sampler; use --method mala, hmc, nuts, md or pt");
+            }
+            if (t != info.targetTemperature()) {
+                throw new UserInputException("exact samples exist only at T = " + info.targetTemperature() + " for " + info.name());
+            }
+            ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
+            target = b.target();
+            drawn = new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples");
+        } else {
+            checkChainOptions();
+            ConfigurationBatch start = info.sampleBatch(TargetOptions.DEFAULTS, chains, seed);
+            target = start.target();
+            StepProgress progress = new StepProgress(err, "sample " + m);
+            drawn = switch (m) {
+                case "mala", "hmc", "nuts" -> mcmc(m, target, t, start.x(), progress);
+                case "md" -> md(target, t, start.x(), progress);
+                case "pt" -> replicaExchange(target, t, start.x(), progress);
+                default -> throw new UserInputException("unknown --method '" + method + "'; choose exact, mala, hmc, nuts, md or pt");
+            };
         }
-        if (Files.exists(out)) throw new UserInputException(out + " already exists; choose another --out");
-        ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, count, seed);
-        int d = info.dimension();
-        double[] energy = new double[count], grad = new double[count * d];
-        try (Target target = b.target()) {
-            target.energies(b.x(), count, energy, grad);
+        try (Target tg = target) {
+            Map<String, String> attributes = new LinkedHashMap<>(drawn.attributes());
+            attributes.putAll(SampleOutput.counts(drawn.counts()));
+            double[] x = Arrays.copyOf(drawn.x(), samples * tg.dimension());
+            int dropped = SampleOutput.write(tg, t, "pita sample " + m, seed, x, new double[samples], attributes, out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s (%s; %d target evaluations%s)%n", samples - dropped, info.name(), t,
+                    out, drawn.summary(), drawn.counts().targetEvaluations(), dropped > 0 ? ", " + dropped + " non-finite dropped" : "");
+            o.flush();
         }
-        for (int i = 0; i < grad.length; i++) grad[i] = -grad[i];
-        String units = info.unit() == EnergyUnit.REDUCED ? "reduced" : "nm,kJ/mol";
-        SampleSet set = new SampleSet(info.name(), info.targetTemperature(), units, List.of(), "pita sample exact", seed, d,
-                b.x(), new double[count], energy, grad);
-        try {
-            SampleSetCodec.write(set, out);
-        } catch (UncheckedIOException e) {
-            throw new UserInputException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "wrote %d exact samples of %s at T = %s to %s%n", count, info.name(), info.targetTemperature(), out);
-        o.flush();
         return 0;
+    }
+
+    private void checkChainOptions() {
+        if (chains < 1 || warmup < 0 || thin < 1) throw new UserInputException("--chains and --thin must be at least 1 and --warmup not negative");
+        if (chains > samples) throw new UserInputException("--chains (" + chains + ") may not exceed --samples (" + samples + ")");
+    }
+
+    private Schedule schedule() { return new Schedule(warmup, (samples + chains - 1) / chains, thin); }
+
+    private boolean peptide(Target target) { return target.unit() == EnergyUnit.KJ_PER_MOL; }
+
+    private MarkovKernel kernel(String name, Target target) {
+        boolean nm = peptide(target);
+        try {
+            return switch (name) {
+                case "mala" -> Mala.adaptive(step != null ? step : nm ? MALA_STEP_NM2 : MALA_STEP_REDUCED);
+                case "hmc" -> Hmc.adaptive(step != null ? step : nm ? HMC_STEP_NM : HMC_STEP_REDUCED, leapfrog);
+                case "nuts" -> Nuts.adaptive(step != null ? step : nm ? HMC_STEP_NM : HMC_STEP_REDUCED);
+                case "md" -> dynamics(target, false);
+                default -> throw new UserInputException("--pt-kernel must be mala or md, got '" + name + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    private LangevinMd dynamics(Target target, boolean withMinimisation) {
+        boolean nm = peptide(target);
+        double dt = step != null ? step : nm ? LangevinMd.PITA_TIME_STEP_PS : MD_STEP_REDUCED;
+        double gamma = friction != null ? friction : nm ? LangevinMd.PITA_FRICTION_PER_PS : MD_FRICTION_REDUCED;
+        return new LangevinMd(dt, gamma, withMinimisation ? EnergyMinimiser.defaults() : null);
+    }
+
+    private Drawn mcmc(String name, Target target, double t, double[] x0, StepProgress progress) {
+        McmcResult r = ChainRunner.sample(kernel(name, target), target, t, x0, chains, schedule(), seed,
+                (done, total) -> progress.step(done, total, ""));
+        double[] steps = r.stepSizes();
+        Map<String, String> a = chainAttributes(name);
+        a.put("acceptance", Double.toString(r.meanAcceptance()));
+        a.put("step_size_median", Double.toString(median(steps)));
+        return new Drawn(r.samples(), r.chains() * r.kept(), r.counts(), a,
+                String.format(Locale.ROOT, "%s, acceptance %.3f", name, r.meanAcceptance()));
+    }
+
+    private Drawn md(Target target, double t, double[] x0, StepProgress progress) {
+        LangevinMd md;
+        try {
+            md = dynamics(target, minimise);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        MdResult r = md.run(target, t, x0, chains, schedule(), seed, (done, total) -> progress.step(done, total, ""));
+        Map<String, String> a = chainAttributes("md");
+        a.put("time_step", Double.toString(md.timeStepPs()));
+        a.put("friction", Double.toString(md.frictionPerPs()));
+        a.put("minimised", Boolean.toString(minimise));
+        a.put("kinetic_temperature", Double.toString(r.kineticTemperature()));
+        return new Drawn(r.frames(), r.chains() * r.kept(), r.counts(), a,
+                String.format(Locale.ROOT, "Langevin MD, kinetic temperature %.1f", r.kineticTemperature()));
+    }
+
+    private Drawn replicaExchange(Target target, double t, double[] x0, StepProgress progress) {
+        if (rungs < 2 || swapEvery < 1) throw new UserInputException("--rungs must be at least 2 and --swap-every at least 1");
+        double hottest = maxTemperature != null ? maxTemperature : 4 * t;
+        if (!(hottest > t)) throw new UserInputException("--max-temperature must exceed the temperature " + t);
+        ReplicaExchange pt;
+        try {
+            pt = new ReplicaExchange(kernel(ptKernel.toLowerCase(Locale.ROOT), target), TemperatureLadder.geometric(t, hottest, rungs),
+                    swapEvery, false);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        // warm-up and thinning count swap rounds here, each of --swap-every moves per rung
+        ReplicaExchangeResult r = pt.run(target, x0, chains, schedule(), seed, (done, total) -> progress.step(done, total, ""));
+        Map<String, String> a = chainAttributes("pt");
+        a.put("pt_kernel", ptKernel);
+        a.put("ladder", Arrays.toString(r.temperatures()));
+        double[] rates = new double[rungs - 1];
+        for (int i = 0; i < rates.length; i++) rates[i] = r.swapAcceptanceRate(i);
+        a.put("swap_acceptance", Arrays.toString(rates));
+        return new Drawn(r.coldSamples(), r.chains() * r.kept(), r.counts(), a,
+                "replica exchange over " + rungs + " rungs, swap acceptance " + Arrays.toString(Arrays.stream(rates)
+                        .map(v -> Math.round(v * 1000) / 1000.0).toArray()));
+    }
+
+    private Map<String, String> chainAttributes(String name) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("method", name);
+        a.put("chains", Integer.toString(chains));
+        a.put("warmup", Integer.toString(warmup));
+        a.put("thinning", Integer.toString(thin));
+        return a;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 }

@@ -36,16 +36,23 @@ public record LangevinMd(double timeStepPs, double frictionPerPs, EnergyMinimise
      * {@code schedule.samples()} frames per chain, one every {@code schedule.thinning()} steps, at {@code temperature}.
      */
     public MdResult run(Target target, double temperature, double[] x0, int chains, Schedule schedule, long seed) {
+        return run(target, temperature, x0, chains, schedule, seed, SamplerProgress.NONE);
+    }
+
+    /** As {@link #run(Target, double, double[], int, Schedule, long)}, reporting progress in steps (minimisation not counted). */
+    public MdResult run(Target target, double temperature, double[] x0, int chains, Schedule schedule, long seed, SamplerProgress progress) {
         CountedTarget counted = new CountedTarget(target);
         ChainBatch batch = new ChainBatch(counted, x0, chains);
         double[] maxForce = minimiser == null ? new double[0] : minimiser.minimise(batch);
         LangevinMove move = new LangevinMove(this, target, temperature, chains, seed, false);
-        move.advance(batch, schedule.warmupSteps(), true);
+        long total = schedule.warmupSteps() + schedule.samplingSteps();
+        ChainRunner.warmUp(move, batch, schedule.warmupSteps(), total, progress);
         SampleStore store = new SampleStore(chains, schedule.samples(), batch.dimension);
         double[] kinetic = new double[chains * schedule.samples()];
         for (int k = 0; k < schedule.samples(); k++) {
             move.advance(batch, schedule.thinning(), false);
             store.record(batch, k);
+            progress.advanced(schedule.warmupSteps() + (k + 1L) * schedule.thinning(), total);
             for (int c = 0; c < chains; c++) kinetic[c * schedule.samples() + k] = move.kineticEnergy(c);
         }
         double meanKinetic = 0;

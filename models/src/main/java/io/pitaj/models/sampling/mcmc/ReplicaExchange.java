@@ -35,6 +35,11 @@ public record ReplicaExchange(MarkovKernel kernel, double[] temperatures, int mo
 
     /** Runs {@code chains} columns, every rung starting from the rows of {@code x0} (chains × dimension). */
     public ReplicaExchangeResult run(Target target, double[] x0, int chains, Schedule schedule, long seed) {
+        return run(target, x0, chains, schedule, seed, SamplerProgress.NONE);
+    }
+
+    /** As {@link #run(Target, double[], int, Schedule, long)}, reporting progress in rounds. */
+    public ReplicaExchangeResult run(Target target, double[] x0, int chains, Schedule schedule, long seed, SamplerProgress progress) {
         int rungs = temperatures.length;
         CountedTarget counted = new CountedTarget(target);
         SplittableRandom root = new SplittableRandom(seed);
@@ -70,6 +75,7 @@ public record ReplicaExchange(MarkovKernel kernel, double[] temperatures, int mo
                 int k = (int) (sampled / schedule.thinning()) - 1;
                 for (int r = 0; r < stores.length; r++) stores[r].record(batches[r], k);
             }
+            progress.advanced(round + 1, rounds);
         }
         double[][] acceptance = new double[rungs][], stepSizes = new double[rungs][];
         for (int r = 0; r < rungs; r++) {
