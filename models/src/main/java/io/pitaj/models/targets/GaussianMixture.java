@@ -107,6 +107,35 @@ public final class GaussianMixture extends Target {
         return new Evaluation(h).logDensity(x, 0, scoreOut, 0);
     }
 
+    /** The component whose mean is nearest (Euclidean) to the point at {@code x[offset ..]}: its Voronoi cell. */
+    public int nearestMean(double[] x, int offset) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double dist = 0;
+            for (int a = 0; a < d; a++) {
+                double v = x[offset + a] - means[c * d + a];
+                dist += v * v;
+            }
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Voronoi-cell masses of a weighted sample in any dimension: the sample-side counterpart of
+     * {@link #modeMasses(double)}. {@code probabilities} are the normalised weights, one per row of {@code x}.
+     */
+    public double[] modeMasses(double[] x, double[] probabilities) {
+        if (x.length != (long) probabilities.length * d) throw new IllegalArgumentException("need " + d + " coordinates per weight");
+        double[] mass = new double[k];
+        for (int i = 0; i < probabilities.length; i++) mass[nearestMean(x, i * d)] += probabilities[i];
+        return mass;
+    }
+
     /**
      * Masses of the Voronoi cells of the means (nearest mean in Euclidean distance) under p^γ/Z — the share of each
      * mode at temperature 1/γ relative to the mixture's own. Midpoint quadrature on a {@value #MASS_GRID}² grid over

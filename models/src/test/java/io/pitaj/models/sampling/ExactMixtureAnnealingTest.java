@@ -31,24 +31,7 @@ class ExactMixtureAnnealingTest {
 
     /** Voronoi-cell masses of a weighted population. */
     static double[] masses(Population p) {
-        double[] w = LogWeights.probabilities(p.logWeights());
-        double[] m = new double[MOG4.components()];
-        for (int i = 0; i < p.size(); i++) m[nearestMean(p.x()[2 * i], p.x()[2 * i + 1])] += w[i];
-        return m;
-    }
-
-    private static int nearestMean(double x, double y) {
-        int best = 0;
-        double bestD = Double.MAX_VALUE;
-        for (int k = 0; k < MOG4.components(); k++) {
-            double[] mu = MOG4.mean(k);
-            double d = (x - mu[0]) * (x - mu[0]) + (y - mu[1]) * (y - mu[1]);
-            if (d < bestD) {
-                bestD = d;
-                best = k;
-            }
-        }
-        return best;
+        return MOG4.modeMasses(p.x(), LogWeights.probabilities(p.logWeights()));
     }
 
     /** Mean and standard error over independent runs of each mode's mass. */

@@ -48,6 +48,15 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void sampleModeMassesAssignEachRowToItsNearestMean() {
+        // mog4's means: (−3.5, 0), (3.5, 0.5), (0, 3.5), (0.5, −3.5)
+        double[] x = {-3, 0.2, 3, 0, 0.1, 3, 0.4, -2, -3.4, -0.1};
+        assertEquals(3, mog4.nearestMean(x, 6));
+        assertArrayEquals(new double[] {0.5, 0.1, 0.2, 0.2}, mog4.modeMasses(x, new double[] {0.25, 0.1, 0.2, 0.2, 0.25}), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> mog4.modeMasses(x, new double[] {1}));
+    }
+
+    @Test
     void modeMassesNeedTwoDimensions() {
         assertThrows(UnsupportedOperationException.class, () -> mix3d.modeMasses(1));
         assertThrows(IllegalArgumentException.class, () -> mog4.modeMasses(0));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pita bench}: groups the micro-benchmarks; each one is a subcommand class listed here. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of parts of the pipeline.",
-        subcommands = {BenchEnergyCommand.class, BenchTrainStepCommand.class, BenchMlpStepCommand.class, BenchDivergenceCommand.class, BenchSmcCommand.class, BenchMdCommand.class})
+        subcommands = {BenchEnergyCommand.class, BenchTrainStepCommand.class, BenchMlpStepCommand.class, BenchDivergenceCommand.class, BenchSmcCommand.class, BenchMdCommand.class, BenchEstimatorsCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

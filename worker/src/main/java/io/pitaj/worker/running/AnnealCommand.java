@@ -1,8 +1,6 @@
 package io.pitaj.worker.running;
 
-import io.pitaj.models.artifact.ModelArtifact;
 import io.pitaj.models.sampling.AnnealingConfig;
-import io.pitaj.models.sampling.AnnealingModel;
 import io.pitaj.models.sampling.AnnealingResult;
 import io.pitaj.models.sampling.EvaluationCounts;
 import io.pitaj.models.sampling.FeynmanKacAnnealer;
@@ -11,14 +9,12 @@ import io.pitaj.models.sampling.Resampler;
 import io.pitaj.models.sampling.ResamplingSchedule;
 import io.pitaj.models.sampling.WeightEstimator;
 import io.pitaj.models.systems.SystemInfo;
-import io.pitaj.models.systems.TargetOptions;
 import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.Target;
 import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -110,7 +106,7 @@ public final class AnnealCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SampleOutput.checkWritable(out);
-        ModelChoice choice = source.model != null ? trainedModel(source.model) : ExactModels.resolve(pita, source.exactModel);
+        ModelChoice choice = ModelChoice.of(pita, source.model, source.exactModel);
         SystemInfo<?> info = choice.system();
         double targetT = temperature != null ? temperature : choice.model().temperature() / gamma;
         if (!(targetT > 0) || Double.isInfinite(targetT)) throw new UserInputException("--temperature must be positive, got " + targetT);
@@ -148,20 +144,6 @@ public final class AnnealCommand implements Callable<Integer> {
             o.flush();
         }
         return 0;
-    }
-
-    /** The model to anneal, its system, and a fresh target of that system (the caller closes it). */
-    record ModelChoice(AnnealingModel model, SystemInfo<?> system, Target target) {}
-
-    private ModelChoice trainedModel(Path dir) {
-        ModelArtifact.Loaded loaded;
-        try {
-            loaded = ModelArtifact.read(dir);
-        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UserInputException("cannot read the model artifact in " + dir + ": " + e.getMessage(), e);
-        }
-        SystemInfo<?> info = pita.system(loaded.description().path("system").asText());
-        return new ModelChoice(AnnealingModel.trained(loaded, info.meanFree()), info, info.create(TargetOptions.DEFAULTS));
     }
 
     private AnnealingConfig config(SystemInfo<?> info) {
