@@ -38,7 +38,7 @@ class MixtureFileTest {
     @Test
     void theSystemIsNamedAfterTheFileAndDrawsExactSamples() {
         Path file = Cli.file(dir, "two.json", MIXTURE), out = dir.resolve("two.arrow");
-        Cli.Result r = Cli.run("sample", "exact", "--system", file.toString(), "--count", "20000", "--out", out.toString());
+        Cli.Result r = Cli.run("sample", "--method", "exact", "--system", file.toString(), "--count", "20000", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         SampleSet s = SampleSetCodec.read(out);
         assertEquals("two", s.system());

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Weight estimators compared at equal cost: each gets as many particles as fit in the same wall-time budget per
- * run (calibrated by a pilot run, setup excluded), then {@code repeats} independent runs measure its error against
+ * run (calibrated by a pilot run and one rescaled run, setup excluded), then {@code repeats} independent runs measure its error against
  * the truth — the caller's error function, e.g. the mode-mass error of a mixture or the energy W1 to a reference set.
  *
  * @param base            the run every estimator shares (γ, steps, schedule, clipping …); particles and estimator vary
@@ -40,10 +40,13 @@ public record EstimatorComparison(AnnealingModel model, AnnealingConfig base, Li
         FeynmanKacAnnealer annealer = new FeynmanKacAnnealer(model, settings);
         List<Row> rows = new ArrayList<>();
         for (WeightEstimator e : estimators) {
-            AnnealingConfig pilot = base.withEstimator(e).withParticles(pilotParticles);
-            AnnealingResult p = annealer.run(pilot, target, targetTemperature, AnnealingListener.SILENT);
-            double perParticle = (p.times().totalSeconds() - p.times().setupSeconds()) / pilotParticles;
-            int n = (int) Math.max(pilotParticles, Math.min(Integer.MAX_VALUE / 2, Math.floor(budgetSeconds / perParticle)));
+            // two calibration runs: the pilot's per-call overhead overstates the cost per particle, so rescale once more
+            int n = pilotParticles;
+            for (int stage = 0; stage < 2; stage++) {
+                AnnealingResult p = annealer.run(base.withEstimator(e).withParticles(n), target, targetTemperature, AnnealingListener.SILENT);
+                double seconds = p.times().totalSeconds() - p.times().setupSeconds();
+                n = (int) Math.max(pilotParticles, Math.min(1 << 24, Math.floor(n * budgetSeconds / seconds)));
+            }
             progress.accept(e.label() + ": " + n + " particles per run");
             double[] errors = new double[repeats];
             double seconds = 0, ess = 0;

@@ -17,6 +17,8 @@ import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.sampling.AnnealingListener;
 import io.pitaj.models.sampling.ChunkedModel;
 import io.pitaj.models.targets.Target;
+import io.pitaj.models.targets.ParticleLayout;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
@@ -29,7 +31,7 @@ import java.util.SplittableRandom;
  *
  * @param finalSnis whether the run ends with the reference's weighting against the target (LJ-13)
  */
-public record SmcBenchmark(BackboneConfig backbone, NoiseSchedule schedule, boolean meanFree, int particles, int steps, int chunk,
+public record SmcBenchmark(BackboneConfig backbone, NoiseSchedule schedule, Optional<ParticleLayout> meanFreeLayout, int particles, int steps, int chunk,
                            boolean finalSnis, long seed) {
     /**
      * @param particleStepsPerSecond particles × steps over the time after setup
@@ -52,7 +54,7 @@ public record SmcBenchmark(BackboneConfig backbone, NoiseSchedule schedule, bool
     public Result run(Target target, double temperature, SessionSettings settings, AnnealingListener listener) {
         ModelPair models = SmcStepBenchmark.randomPair(backbone, new SplittableRandom(seed));
         AnnealingModel model = new AnnealingModel("random " + backbone.getClass().getSimpleName(), schedule, backbone.sampleShape(),
-                meanFree, backbone.betaConditioned() ? OptionalDouble.of(1) : OptionalDouble.empty(), temperature,
+                meanFreeLayout, backbone.betaConditioned() ? OptionalDouble.of(1) : OptionalDouble.empty(), temperature,
                 mode -> SmcStepGraph.build(models, schedule, mode), () -> InferenceGraphs.score(models, schedule));
         AnnealingConfig config = new AnnealingConfig(1.5, particles, steps, new ResamplingSchedule.EveryStepUntil(steps),
                 io.pitaj.models.sampling.Resampler.SYSTEMATIC, AnnealingConfig.REFERENCE_CLIP_QUANTILE, new WeightEstimator.Exact(),

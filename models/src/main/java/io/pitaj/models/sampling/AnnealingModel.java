@@ -10,6 +10,8 @@ import io.pitaj.models.nets.ModelPair;
 import io.pitaj.models.nets.NoiseSchedule;
 import io.pitaj.models.nets.SmcStepGraph;
 import io.pitaj.models.targets.GaussianMixture;
+import io.pitaj.models.targets.ParticleLayout;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,15 +24,20 @@ import java.util.function.Supplier;
  *
  * @param description  a one-line account of the model for logs and metadata
  * @param sampleShape  one particle's shape as the graphs take it ([particles, spatial] or [d])
- * @param meanFree     whether particles live in the centre-of-mass-free subspace (rank-2 sample shapes only)
+ * @param meanFreeLayout the particle layout whose mean is removed from every sample, for systems in the
+ *                     centre-of-mass-free subspace (whatever shape the graphs take: an MLP sees flat vectors); empty otherwise
  * @param beta         the β input value for β-conditioned graphs, empty otherwise
  * @param temperature  the temperature the model's density describes (in the target's temperature unit)
  */
-public record AnnealingModel(String description, NoiseSchedule schedule, int[] sampleShape, boolean meanFree, OptionalDouble beta,
+public record AnnealingModel(String description, NoiseSchedule schedule, int[] sampleShape, Optional<ParticleLayout> meanFreeLayout, OptionalDouble beta,
                              double temperature, Function<DivergenceMode, NamedGraph> stepGraphs, Supplier<NamedGraph> scoreGraph) {
     public AnnealingModel {
         sampleShape = sampleShape.clone();
-        if (meanFree && sampleShape.length != 2) throw new IllegalArgumentException("mean-free particles need a [particles, spatial] shape");
+        int d = 1;
+        for (int v : sampleShape) d *= v;
+        if (meanFreeLayout.isPresent() && meanFreeLayout.get().dimension() != d) {
+            throw new IllegalArgumentException("particle layout " + meanFreeLayout.get() + " does not fit samples of " + d + " coordinates");
+        }
         if (!(temperature > 0) || Double.isInfinite(temperature)) throw new IllegalArgumentException("model temperature must be positive");
     }
 
@@ -44,6 +51,8 @@ public record AnnealingModel(String description, NoiseSchedule schedule, int[] s
     @Override
     public int[] sampleShape() { return sampleShape.clone(); }
 
+    public boolean meanFree() { return meanFreeLayout.isPresent(); }
+
     /**
      * A Gaussian mixture's closed-form model (score, energy, divergence and ∂U/∂t of its VE-noised density, run by
      * ONNX Runtime like trained networks): the mixture itself at T = 1, so annealing by γ must give p^γ exactly up to
@@ -51,12 +60,12 @@ public record AnnealingModel(String description, NoiseSchedule schedule, int[] s
      */
     public static AnnealingModel exactMixture(GaussianMixture mixture, NoiseSchedule schedule) {
         return new AnnealingModel("closed-form model of the mixture " + mixture.name(), schedule, new int[] {mixture.dimension()},
-                false, OptionalDouble.empty(), 1.0, mode -> MixtureModel.smcStep(mixture, schedule, mode),
+                Optional.empty(), OptionalDouble.empty(), 1.0, mode -> MixtureModel.smcStep(mixture, schedule, mode),
                 () -> MixtureModel.score(mixture, schedule));
     }
 
     /** The EMA networks of a trained rung, called at the β of the rung they were trained on. */
-    public static AnnealingModel trained(ModelArtifact.Loaded loaded, boolean meanFree) {
+    public static AnnealingModel trained(ModelArtifact.Loaded loaded, Optional<ParticleLayout> meanFreeLayout) {
         ModelPair ema = loaded.ema();
         JsonNode d = loaded.description();
         JsonNode betas = d.path("beta");
@@ -65,7 +74,7 @@ public record AnnealingModel(String description, NoiseSchedule schedule, int[] s
         NoiseSchedule schedule = loaded.schedule();
         return new AnnealingModel(d.path("system").asText() + " model at T = " + d.path("temperature").asDouble()
                 + " (" + d.path("training").path("steps").asLong() + " training steps, EMA weights)",
-                schedule, ema.backbone().config().sampleShape(), meanFree, beta, d.path("temperature").asDouble(),
+                schedule, ema.backbone().config().sampleShape(), meanFreeLayout, beta, d.path("temperature").asDouble(),
                 mode -> SmcStepGraph.build(ema, schedule, mode), () -> InferenceGraphs.score(ema, schedule));
     }
 }

@@ -11,11 +11,10 @@ final class Particles {
     private final boolean meanFree;
 
     Particles(AnnealingModel model) {
-        int[] shape = model.sampleShape();
         this.dimension = model.dimension();
         this.meanFree = model.meanFree();
-        this.particlesPerSample = meanFree ? shape[0] : 1;
-        this.spatial = meanFree ? shape[1] : dimension;
+        this.particlesPerSample = model.meanFreeLayout().map(l -> l.particles()).orElse(1);
+        this.spatial = model.meanFreeLayout().map(l -> l.spatialDim()).orElse(dimension);
     }
 
     int dimension() { return dimension; }

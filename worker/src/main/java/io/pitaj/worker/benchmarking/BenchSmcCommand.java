@@ -68,7 +68,7 @@ final class BenchSmcCommand implements Callable<Integer> {
         SmcBenchmark b;
         try {
             BackboneConfig config = architecture.resolve(info, reference.backbone());
-            b = new SmcBenchmark(config, reference.schedule(), info.meanFree(), particles, steps, c, info.name().startsWith("lj"), seed);
+            b = new SmcBenchmark(config, reference.schedule(), info.meanFree() ? java.util.Optional.of(info.layout()) : java.util.Optional.empty(), particles, steps, c, info.name().startsWith("lj"), seed);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

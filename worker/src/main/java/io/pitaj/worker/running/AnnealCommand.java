@@ -106,21 +106,23 @@ public final class AnnealCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SampleOutput.checkWritable(out);
+        if (!(gamma >= 1) || Double.isInfinite(gamma)) throw new UserInputException("--gamma must be at least 1, got " + gamma);
         ModelChoice choice = ModelChoice.of(pita, source.model, source.exactModel);
         SystemInfo<?> info = choice.system();
-        double targetT = temperature != null ? temperature : choice.model().temperature() / gamma;
-        if (!(targetT > 0) || Double.isInfinite(targetT)) throw new UserInputException("--temperature must be positive, got " + targetT);
-        AnnealingConfig config = config(info);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         try (Target target = choice.target()) {
+            double targetT = temperature != null ? temperature : choice.model().temperature() / gamma;
+            if (!(targetT > 0) || Double.isInfinite(targetT)) throw new UserInputException("--temperature must be positive, got " + targetT);
+            AnnealingConfig config = config(info);
+            RelaxOptions.Plan relaxation = relax.plan(info.unit());
             ModelCoordinates coords = new ModelCoordinates(target);
             StepProgress progress = new StepProgress(err, "anneal");
             AnnealingResult r = new FeynmanKacAnnealer(choice.model(), runtime.session()).run(config, coords, targetT,
                     (k, total, ess) -> progress.step(k, total, String.format(Locale.ROOT, "ESS %.0f", ess)));
             double[] x = coords.toPhysical(r.x(), r.particles());
             EvaluationCounts counts = r.counts();
-            RelaxOptions.Relaxed relaxed = relax.apply(target, targetT, x, r.particles(), seed, err);
+            RelaxOptions.Relaxed relaxed = relaxation.apply(target, targetT, x, r.particles(), seed, err);
             counts = counts.plus(relaxed.counts());
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("method", "fk-smc");
@@ -147,7 +149,6 @@ public final class AnnealCommand implements Callable<Integer> {
     }
 
     private AnnealingConfig config(SystemInfo<?> info) {
-        if (!(gamma >= 1) || Double.isInfinite(gamma)) throw new UserInputException("--gamma must be at least 1, got " + gamma);
         if (particles < 1) throw new UserInputException("--particles must be at least 1, got " + particles);
         if (steps < 1) throw new UserInputException("--steps must be at least 1, got " + steps);
         if (chunk < 1) throw new UserInputException("--chunk must be at least 1, got " + chunk);

@@ -11,6 +11,7 @@ import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.UserInputException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The model a sampling command anneals, its system, and a fresh target of that system (the caller closes it):
@@ -30,7 +31,7 @@ public record ModelChoice(AnnealingModel model, SystemInfo<?> system, Target tar
             throw new UserInputException("cannot read the model artifact in " + dir + ": " + e.getMessage(), e);
         }
         SystemInfo<?> info = pita.system(loaded.description().path("system").asText());
-        return new ModelChoice(AnnealingModel.trained(loaded, info.meanFree()), info, info.create(TargetOptions.DEFAULTS));
+        return new ModelChoice(AnnealingModel.trained(loaded, info.meanFree() ? Optional.of(info.layout()) : Optional.empty()), info, info.create(TargetOptions.DEFAULTS));
     }
 
     public static ModelChoice exact(PitaCli pita, String name) {

@@ -37,32 +37,38 @@ final class RelaxOptions {
     /** Relaxed physical configurations, what it cost and a one-line description for the metadata. */
     record Relaxed(double[] x, EvaluationCounts counts, String description) {}
 
-    Relaxed apply(Target target, double temperature, double[] x, int count, long seed, PrintWriter err) {
+    /** A checked relaxation stage, ready to run; {@link #plan} builds it before any sampling so that typos cost nothing. */
+    record Plan(int steps, String method, Relaxer relaxer, double firstStep) {
+        Relaxed apply(Target target, double temperature, double[] x, int count, long seed, PrintWriter err) {
+            if (steps == 0) return new Relaxed(x, EvaluationCounts.NONE, "none");
+            err.printf(Locale.ROOT, "relax: %d %s steps at T = %s%n", steps, method, temperature);
+            err.flush();
+            Relaxation r = relaxer.relax(target, temperature, x, count, steps, seed ^ 0x5eedL);
+            String d = String.format(Locale.ROOT, "%s, %d steps, first step %s, final step %s%s", method, steps, firstStep, r.stepSize(),
+                    Double.isNaN(r.acceptance()) ? "" : String.format(Locale.ROOT, ", acceptance %.3f", r.acceptance()));
+            return new Relaxed(r.positions(), r.counts(), d);
+        }
+    }
+
+    /** The stage these options ask for, in the target's unit system; a user error for a bad option, even with zero steps. */
+    Plan plan(EnergyUnit unit) {
         if (steps < 0) throw new UserInputException("--relax must not be negative, got " + steps);
-        if (steps == 0) return new Relaxed(x, EvaluationCounts.NONE, "none");
-        boolean peptide = target.unit() == EnergyUnit.KJ_PER_MOL;
-        Relaxer relaxer;
-        double dt;
+        boolean peptide = unit == EnergyUnit.KJ_PER_MOL;
+        String m = method.toLowerCase(Locale.ROOT);
         try {
-            switch (method.toLowerCase(Locale.ROOT)) {
+            return switch (m) {
                 case "mala" -> {
-                    dt = step != null ? step : peptide ? MALA_STEP_NM2 : MALA_STEP_REDUCED;
-                    relaxer = new MalaPost(dt);
+                    double dt = step != null ? step : peptide ? MALA_STEP_NM2 : MALA_STEP_REDUCED;
+                    yield new Plan(steps, m, new MalaPost(dt), dt);
                 }
                 case "md" -> {
-                    dt = step != null ? step : peptide ? LangevinMd.PITA_TIME_STEP_PS : MD_STEP_REDUCED;
-                    relaxer = new LangevinMd(dt, MD_FRICTION, null);
+                    double dt = step != null ? step : peptide ? LangevinMd.PITA_TIME_STEP_PS : MD_STEP_REDUCED;
+                    yield new Plan(steps, m, new LangevinMd(dt, MD_FRICTION, null), dt);
                 }
                 default -> throw new UserInputException("--relax-method must be mala or md, got '" + method + "'");
-            }
+            };
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--relax-step: " + e.getMessage(), e);
         }
-        err.printf(Locale.ROOT, "relax: %d %s steps at T = %s%n", steps, method, temperature);
-        err.flush();
-        Relaxation r = relaxer.relax(target, temperature, x, count, steps, seed ^ 0x5eedL);
-        String d = String.format(Locale.ROOT, "%s, %d steps, first step %s, final step %s%s", method, steps, dt, r.stepSize(),
-                Double.isNaN(r.acceptance()) ? "" : String.format(Locale.ROOT, ", acceptance %.3f", r.acceptance()));
-        return new Relaxed(r.positions(), r.counts(), d);
     }
 }

@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -116,9 +117,10 @@ public final class SampleCommand implements Callable<Integer> {
         double t = temperature != null ? temperature : info.targetTemperature();
         if (!(t > 0) || Double.isInfinite(t)) throw new UserInputException("--temperature must be positive, got " + t);
         String m = method.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("exact", "mala", "hmc", "nuts", "md", "pt").contains(m)) {
+            throw new UserInputException("unknown --method '" + method + "'; choose exact, mala, hmc, nuts, md or pt");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        Drawn drawn;
-        Target target;
         if (m.equals("exact")) {
             if (!info.hasExactSampler()) {
                 throw new UserInputException("system '" + info.name() + "' has no exact sampler; use --method mala, hmc, nuts, md or pt");
@@ -127,20 +129,31 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new UserInputException("exact samples exist only at T = " + info.targetTemperature() + " for " + info.name());
             }
             ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
-            target = b.target();
-            drawn = new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples");
-        } else {
-            checkChainOptions();
-            ConfigurationBatch start = info.sampleBatch(TargetOptions.DEFAULTS, chains, seed);
-            target = start.target();
+            return write(b.target(), t, m, new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples"), info);
+        }
+        checkChainOptions();
+        if (m.equals("pt") && !List.of("mala", "md").contains(ptKernel.toLowerCase(Locale.ROOT))) {
+            throw new UserInputException("--pt-kernel must be mala or md, got '" + ptKernel + "'");
+        }
+        ConfigurationBatch start = info.sampleBatch(TargetOptions.DEFAULTS, chains, seed);
+        Target target = start.target();
+        Drawn drawn;
+        try {
             StepProgress progress = new StepProgress(err, "sample " + m);
             drawn = switch (m) {
-                case "mala", "hmc", "nuts" -> mcmc(m, target, t, start.x(), progress);
                 case "md" -> md(target, t, start.x(), progress);
                 case "pt" -> replicaExchange(target, t, start.x(), progress);
-                default -> throw new UserInputException("unknown --method '" + method + "'; choose exact, mala, hmc, nuts, md or pt");
+                default -> mcmc(m, target, t, start.x(), progress);
             };
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
         }
+        return write(target, t, m, drawn, info);
+    }
+
+    /** Writes the samples with their attributes and budget, closing the target. */
+    private int write(Target target, double t, String m, Drawn drawn, SystemInfo<?> info) {
         try (Target tg = target) {
             Map<String, String> attributes = new LinkedHashMap<>(drawn.attributes());
             attributes.putAll(SampleOutput.counts(drawn.counts()));
