@@ -19,6 +19,7 @@ import io.pitaj.worker.JsonOutput;
 import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import io.pitaj.worker.running.ModelChoice;
+import io.pitaj.worker.running.ModelSourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,16 +51,8 @@ final class BenchEstimatorsCommand implements Callable<Integer> {
     @ParentCommand
     private BenchCommand bench;
 
-    static final class Source {
-        @Option(names = "--model", paramLabel = "DIR", description = "A model artifact directory.")
-        Path model;
-
-        @Option(names = "--exact-model", paramLabel = "MIXTURE", description = "A Gaussian mixture's closed-form model (mog4 or FILE.json).")
-        String exactModel;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Source source;
+    private ModelSourceOptions source;
 
     @Option(names = "--gamma", required = true, description = "Annealing factor.")
     private double gamma;
@@ -109,7 +102,7 @@ final class BenchEstimatorsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        ModelChoice choice = ModelChoice.of(bench.pita(), source.model, source.exactModel);
+        ModelChoice choice = source.resolve(bench.pita());
         double targetT = temperature != null ? temperature : choice.model().temperature() / gamma;
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
         try (Target target = choice.target()) {

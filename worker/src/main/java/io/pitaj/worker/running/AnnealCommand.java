@@ -42,16 +42,8 @@ public final class AnnealCommand implements Callable<Integer> {
     @ParentCommand
     private PitaCli pita;
 
-    static final class Source {
-        @Option(names = "--model", paramLabel = "DIR", description = "A model artifact directory (pita train's DIR/model).")
-        Path model;
-
-        @Option(names = "--exact-model", paramLabel = "MIXTURE", description = "A Gaussian mixture (mog4 or FILE.json): anneal its closed-form model.")
-        String exactModel;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Source source;
+    private ModelSourceOptions source;
 
     @Option(names = "--temperature", description = "Target temperature (default: the model's temperature / gamma).")
     private Double temperature;
@@ -107,7 +99,7 @@ public final class AnnealCommand implements Callable<Integer> {
     public Integer call() {
         SampleOutput.checkWritable(out);
         if (!(gamma >= 1) || Double.isInfinite(gamma)) throw new UserInputException("--gamma must be at least 1, got " + gamma);
-        ModelChoice choice = ModelChoice.of(pita, source.model, source.exactModel);
+        ModelChoice choice = source.resolve(pita);
         SystemInfo<?> info = choice.system();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
