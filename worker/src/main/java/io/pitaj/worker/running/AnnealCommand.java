@@ -129,6 +129,8 @@ public final class AnnealCommand implements Callable<Integer> {
             attributes.put("log_normaliser", Double.toString(r.logNormaliser()));
             attributes.put("final_ess", Double.toString(r.finalEss()));
             attributes.put("relaxation", relaxed.description());
+            attributes.put("ess_trace", joined(r.trace().ess()));
+            attributes.put("log_normaliser_trace", joined(r.trace().logNormaliser()));
             attributes.putAll(SampleOutput.counts(counts));
             int dropped = SampleOutput.write(target, targetT, "pita anneal", seed, relaxed.x(), r.logWeights().clone(), attributes, out);
             o.printf(Locale.ROOT, "wrote %d annealed samples of %s at T = %s to %s (weights %s, clipping %s, final ESS %.1f, "
@@ -172,6 +174,13 @@ public final class AnnealCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+    }
+
+    /** A per-step trace as comma-separated values with 6 significant digits (1000 steps: about 12 kB of metadata). */
+    private static String joined(double[] v) {
+        java.util.StringJoiner j = new java.util.StringJoiner(",");
+        for (double d : v) j.add(String.format(Locale.ROOT, "%.6g", d));
+        return j.toString();
     }
 
     private static String schedule(AnnealingConfig c) {
