@@ -1,7 +1,7 @@
 """PyTorch twin of one full PITA optimiser step (score and energy nets, one Adam, EMA), for a speed comparison.
 
 Optional developer tool: nothing in PITA-J's build, tests or product runs it. On Debian (torch 1.13 with functorch):
-    apt-get install python3-torch
+    apt-get install python3-torch libopenblas0-pthread   # without OpenBLAS torch uses the reference BLAS, 3-4x slower
     bench/torch-env /usr/bin/python3 bench/pytorch_pita_step.py --arch egnn --system lj13 --batch 512 --threads 2
     bench/torch-env /usr/bin/python3 bench/pytorch_pita_step.py --arch dit --system aldp --batch 64 --threads 2
     bench/torch-env /usr/bin/python3 bench/pytorch_pita_step.py --arch dit --system aldp --check   # float64 checks

@@ -4,7 +4,7 @@ Optional developer tool: nothing in PITA-J's build, tests or product runs it. It
 the same run as models/.../bench/SmcBenchmark.java (FeynmanKacAnnealer with the exact divergence, systematic resampling
 every step, per-chunk 0.9-quantile clipping, and for LJ-13 the final weighting against the true target), and where the
 loop's time goes. Run it in PyTorch's best CPU environment on these machines (Debian's torch 1.13 with functorch):
-    apt-get install python3-torch
+    apt-get install python3-torch libopenblas0-pthread   # without OpenBLAS torch uses the reference BLAS, 3-4x slower
     bench/torch-env /usr/bin/python3 bench/pytorch_smc_anneal.py --arch egnn --system lj13 --particles 512 --steps 20 --threads 2
     bench/torch-env /usr/bin/python3 bench/pytorch_smc_anneal.py --arch dit --system aldp --particles 64 --steps 20 --threads 2
     bench/torch-env /usr/bin/python3 bench/pytorch_smc_anneal.py --check-fixture    # LJ and resampler fixtures only

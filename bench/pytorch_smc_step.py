@@ -1,7 +1,7 @@
 """PyTorch twin of one Feynman-Kac SMC step of PITA's score and energy networks, for a speed comparison on the same machine.
 
 Optional developer tool: nothing in PITA-J's build, tests or product runs it. On Debian (torch 1.13 with functorch):
-    apt-get install python3-torch
+    apt-get install python3-torch libopenblas0-pthread   # without OpenBLAS torch uses the reference BLAS, 3-4x slower
     bench/torch-env /usr/bin/python3 bench/pytorch_smc_step.py --arch egnn --system lj13 --batch 512 --threads 2
     bench/torch-env /usr/bin/python3 bench/pytorch_smc_step.py --arch dit --system aldp --batch 64 --threads 2
     /usr/bin/python3 bench/pytorch_smc_step.py --arch egnn --system lj13 --check      # float64 correctness checks

@@ -1,7 +1,7 @@
 """PyTorch twin of `pita bench train-step`, for a side-by-side speed comparison on the same machine.
 
 Optional developer tool: nothing in PITA-J's build, tests or product runs it. On Debian:
-    apt-get install python3-torch
+    apt-get install python3-torch libopenblas0-pthread   # without OpenBLAS torch uses the reference BLAS, 3-4x slower
     bench/torch-env /usr/bin/python3 bench/pytorch_train_step.py --dim 66 --hidden 256 --layers 4 --batch 512 --threads 2 --steps 200 [--double-backprop]
 
 One step is exactly what the Java benchmark times: forward, backward, global-norm clipping (0.5) and Adam (lr 1e-3),

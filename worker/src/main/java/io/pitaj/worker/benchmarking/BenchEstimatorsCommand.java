@@ -78,6 +78,9 @@ final class BenchEstimatorsCommand implements Callable<Integer> {
     @Option(names = "--pilot", defaultValue = "64", description = "Particles of the calibration run (default ${DEFAULT-VALUE}).")
     private int pilot;
 
+    @Option(names = "--final-snis", description = "End every weighted run with the reference's weighting against the true target (as for LJ-13).")
+    private boolean finalSnis;
+
     @Option(names = "--chunk", defaultValue = "512", description = "Particles per network call (default ${DEFAULT-VALUE}).")
     private int chunk;
 
@@ -108,7 +111,7 @@ final class BenchEstimatorsCommand implements Callable<Integer> {
         try (Target target = choice.target()) {
             ToDoubleFunction<Population> error = errorFunction(target, targetT);
             AnnealingConfig base = new AnnealingConfig(gamma, pilot, steps, new ResamplingSchedule.EssBelow(0.5), Resampler.SYSTEMATIC,
-                    Double.NaN, new WeightEstimator.Exact(), false, chunk, seed);
+                    Double.NaN, new WeightEstimator.Exact(), finalSnis, chunk, seed);
             EstimatorComparison c = new EstimatorComparison(choice.model(), base, chosen, budget, repeats, pilot);
             List<EstimatorComparison.Row> rows = c.run(new ModelCoordinates(target), targetT, runtime.session(), error, line -> {
                 err.println("bench: " + line);

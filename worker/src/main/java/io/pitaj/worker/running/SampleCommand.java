@@ -69,7 +69,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--chains", defaultValue = "32", description = "Independent chains run as one batch (default ${DEFAULT-VALUE}).")
     private int chains;
 
-    @Option(names = "--warmup", defaultValue = "1000", description = "Warm-up (burn-in, step-size adaptation) moves per chain (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", description = "Warm-up (burn-in, step-size adaptation) moves per chain (default 1000; MD on peptides 5000, PITA's).")
+    private Integer warmupOption;
+
+    /** Set once the system is known: PITA's peptide MD warms up 5,000 steps, which also lets 0.3 /ps friction re-thermalise after minimisation. */
     private int warmup;
 
     @Option(names = "--thin", defaultValue = "10", description = "Moves between kept samples (default ${DEFAULT-VALUE}).")
@@ -131,6 +134,7 @@ public final class SampleCommand implements Callable<Integer> {
             ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
             return write(b.target(), t, m, new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples"), info);
         }
+        warmup = warmupOption != null ? warmupOption : m.equals("md") && info.unit() == EnergyUnit.KJ_PER_MOL ? 5000 : 1000;
         checkChainOptions();
         if (m.equals("pt") && !List.of("mala", "md").contains(ptKernel.toLowerCase(Locale.ROOT))) {
             throw new UserInputException("--pt-kernel must be mala or md, got '" + ptKernel + "'");
