@@ -101,9 +101,8 @@ public final class GaussianMixture extends Target {
      * −E(x). Allocates its scratch, so it is for checks, not loops.
      */
     public double noisedLogDensity(double[] x, double h, double[] scoreOut) {
-        if (x.length != d || (scoreOut != null && scoreOut.length != d)) {
-            throw new IllegalArgumentException("need " + d + " coordinates, got " + x.length);
-        }
+        if (x.length != d) throw new IllegalArgumentException("need " + d + " coordinates, got " + x.length);
+        if (scoreOut != null && scoreOut.length != d) throw new IllegalArgumentException("the score buffer needs " + d + " values");
         return new Evaluation(h).logDensity(x, 0, scoreOut, 0);
     }
 
