@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * without alignment; its torus W2 the wrapped angular distance (benchmarks.md §3).
  */
 public final class AssignmentW2 {
-    /** A squared ground cost between point i of {@code a} and point j of {@code b}, {@code dim} values each. */
+    /** A ground cost between point i of {@code a} and point j of {@code b}, {@code dim} values each. */
     @FunctionalInterface
     public interface SquaredCost {
         double between(double[] a, int i, double[] b, int j, int dim);
@@ -27,6 +27,9 @@ public final class AssignmentW2 {
         }
         return s;
     };
+
+    /** ‖a_i − b_j‖, the ground cost of W1. */
+    public static final SquaredCost EUCLIDEAN_DISTANCE = (a, i, b, j, dim) -> Math.sqrt(EUCLIDEAN.between(a, i, b, j, dim));
 
     /** Σ_k min(|Δ_k|, 2π − |Δ_k|)² over angles in radians (any branch: differences are reduced mod 2π first). */
     public static final SquaredCost TORUS = (a, i, b, j, dim) -> {
@@ -44,6 +47,16 @@ public final class AssignmentW2 {
      * @param wa weights of {@code a}'s points (need not be normalised), or null for equal weights; likewise {@code wb}
      */
     public static double distance(double[] a, double[] wa, double[] b, double[] wb, int dim, SquaredCost cost, int limit, long seed) {
+        return Math.sqrt(meanCost(a, wa, b, wb, dim, cost, limit, seed));
+    }
+
+    /** W1 with the Euclidean ground cost, on the same subsamples as {@link #distance}. */
+    public static double w1(double[] a, double[] wa, double[] b, double[] wb, int dim, int limit, long seed) {
+        return meanCost(a, wa, b, wb, dim, EUCLIDEAN_DISTANCE, limit, seed);
+    }
+
+    /** The optimal assignment's mean cost between the two size-m subsamples. */
+    public static double meanCost(double[] a, double[] wa, double[] b, double[] wb, int dim, SquaredCost cost, int limit, long seed) {
         if (dim < 1 || a.length % dim != 0 || b.length % dim != 0) throw new IllegalArgumentException("point sets must hold whole points of " + dim);
         int na = a.length / dim, nb = b.length / dim;
         if (na == 0 || nb == 0) throw new IllegalArgumentException("W2 of an empty set");
@@ -55,7 +68,7 @@ public final class AssignmentW2 {
         int[] match = Assignment.solve(c);
         double total = 0;
         for (int i = 0; i < m; i++) total += c[i][match[i]];
-        return Math.sqrt(total / m);
+        return total / m;
     }
 
     /** m point indices of an n-point set: systematic resampling by weight when weighted, then m distinct draws. */
