@@ -9,6 +9,7 @@ import io.pitaj.models.targets.MixtureSpec;
 import io.pitaj.worker.benchmarking.BenchCommand;
 import io.pitaj.worker.inspecting.EnergyCommand;
 import io.pitaj.worker.inspecting.SystemsCommand;
+import io.pitaj.worker.inspecting.EvalCommand;
 import io.pitaj.worker.running.AnnealCommand;
 import io.pitaj.worker.running.SampleCommand;
 import io.pitaj.worker.running.TrainCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;
