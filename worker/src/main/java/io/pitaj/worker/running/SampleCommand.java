@@ -1,5 +1,6 @@
 package io.pitaj.worker.running;
 
+import io.pitaj.models.metrics.ConvergenceDiagnostics;
 import io.pitaj.models.sampling.EvaluationCounts;
 import io.pitaj.models.sampling.mcmc.ChainRunner;
 import io.pitaj.models.sampling.mcmc.EnergyMinimiser;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sample a system at one temperature (exact, MALA, HMC, NUTS, Langevin MD or replica exchange) into an Arrow sample set.")
-public final class SampleCommand implements Callable<Integer> {
+public class SampleCommand implements Callable<Integer> {
     /** First step sizes per unit system; MCMC adapts them in warm-up. MALA: squared length; HMC/NUTS: length. */
     private static final double MALA_STEP_NM2 = 1e-6, MALA_STEP_REDUCED = 1e-2, HMC_STEP_NM = 1e-3, HMC_STEP_REDUCED = 0.05;
     private static final double MD_STEP_REDUCED = 5e-3, MD_FRICTION_REDUCED = 1.0;
@@ -110,7 +111,14 @@ public final class SampleCommand implements Callable<Integer> {
     private long seed;
 
     /** What a sampler produced: physical samples, the evaluations spent and what to record about the run. */
-    private record Drawn(double[] x, int count, EvaluationCounts counts, Map<String, String> attributes, String summary) {}
+    /** What a sampler produced; {@code energies} chain-major (chains × kept) for chain methods, null for exact draws. */
+    private record Drawn(double[] x, int count, EvaluationCounts counts, Map<String, String> attributes, String summary, double[] energies) {}
+
+    /** The producer id written into the set. */
+    String producer(String method) { return "pita sample " + method; }
+
+    /** Methods this command accepts. */
+    List<String> methods() { return List.of("exact", "mala", "hmc", "nuts", "md", "pt"); }
 
     @Override
     public Integer call() {
@@ -120,8 +128,8 @@ public final class SampleCommand implements Callable<Integer> {
         double t = temperature != null ? temperature : info.targetTemperature();
         if (!(t > 0) || Double.isInfinite(t)) throw new UserInputException("--temperature must be positive, got " + t);
         String m = method.toLowerCase(Locale.ROOT);
-        if (!java.util.List.of("exact", "mala", "hmc", "nuts", "md", "pt").contains(m)) {
-            throw new UserInputException("unknown --method '" + method + "'; choose exact, mala, hmc, nuts, md or pt");
+        if (!methods().contains(m)) {
+            throw new UserInputException("unknown --method '" + method + "'; choose " + String.join(", ", methods()));
         }
         PrintWriter err = spec.commandLine().getErr();
         if (m.equals("exact")) {
@@ -132,7 +140,7 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new UserInputException("exact samples exist only at T = " + info.targetTemperature() + " for " + info.name());
             }
             ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
-            return write(b.target(), t, m, new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples"), info);
+            return write(b.target(), t, m, new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples", null), info);
         }
         warmup = warmupOption != null ? warmupOption : m.equals("md") && info.unit() == EnergyUnit.KJ_PER_MOL ? 5000 : 1000;
         checkChainOptions();
@@ -161,14 +169,32 @@ public final class SampleCommand implements Callable<Integer> {
         try (Target tg = target) {
             Map<String, String> attributes = new LinkedHashMap<>(drawn.attributes());
             attributes.putAll(SampleOutput.counts(drawn.counts()));
+            if (drawn.energies() != null) attributes.putAll(diagnostics(drawn.energies()));
             double[] x = Arrays.copyOf(drawn.x(), samples * tg.dimension());
-            int dropped = SampleOutput.write(tg, t, "pita sample " + m, seed, x, new double[samples], attributes, out);
+            int dropped = SampleOutput.write(tg, t, producer(m), seed, x, new double[samples], attributes, out);
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s (%s; %d target evaluations%s)%n", samples - dropped, info.name(), t,
                     out, drawn.summary(), drawn.counts().targetEvaluations(), dropped > 0 ? ", " + dropped + " non-finite dropped" : "");
+            if (drawn.energies() != null) {
+                o.printf(Locale.ROOT, "energy diagnostics over %d chains: split R-hat %s, autocorrelation time %s kept samples, ESS %s%n", chains,
+                        attributes.get("rhat_energy"), attributes.get("iat_energy"), attributes.get("ess_energy"));
+            }
             o.flush();
         }
         return 0;
+    }
+
+    /** Split R-hat, integrated autocorrelation time (in kept samples) and ESS of the chains' energies. */
+    private Map<String, String> diagnostics(double[] energies) {
+        int kept = energies.length / chains;
+        Map<String, String> d = new LinkedHashMap<>();
+        if (kept < 4) return d;
+        double[][] perChain = new double[chains][kept];
+        for (int c = 0; c < chains; c++) System.arraycopy(energies, c * kept, perChain[c], 0, kept);
+        d.put("rhat_energy", String.format(Locale.ROOT, "%.4f", ConvergenceDiagnostics.splitRhat(perChain)));
+        d.put("iat_energy", String.format(Locale.ROOT, "%.2f", ConvergenceDiagnostics.integratedAutocorrelationTime(perChain)));
+        d.put("ess_energy", String.format(Locale.ROOT, "%.1f", ConvergenceDiagnostics.effectiveSampleSize(perChain)));
+        return d;
     }
 
     private void checkChainOptions() {
@@ -210,7 +236,7 @@ public final class SampleCommand implements Callable<Integer> {
         a.put("acceptance", Double.toString(r.meanAcceptance()));
         a.put("step_size_median", Double.toString(median(steps)));
         return new Drawn(r.samples(), r.chains() * r.kept(), r.counts(), a,
-                String.format(Locale.ROOT, "%s, acceptance %.3f", name, r.meanAcceptance()));
+                String.format(Locale.ROOT, "%s, acceptance %.3f", name, r.meanAcceptance()), r.energies());
     }
 
     private Drawn md(Target target, double t, double[] x0, StepProgress progress) {
@@ -227,7 +253,7 @@ public final class SampleCommand implements Callable<Integer> {
         a.put("minimised", Boolean.toString(minimise));
         a.put("kinetic_temperature", Double.toString(r.kineticTemperature()));
         return new Drawn(r.frames(), r.chains() * r.kept(), r.counts(), a,
-                String.format(Locale.ROOT, "Langevin MD, kinetic temperature %.1f", r.kineticTemperature()));
+                String.format(Locale.ROOT, "Langevin MD, kinetic temperature %.1f", r.kineticTemperature()), r.potentialEnergies());
     }
 
     private Drawn replicaExchange(Target target, double t, double[] x0, StepProgress progress) {
@@ -251,7 +277,7 @@ public final class SampleCommand implements Callable<Integer> {
         a.put("swap_acceptance", Arrays.toString(rates));
         return new Drawn(r.coldSamples(), r.chains() * r.kept(), r.counts(), a,
                 "replica exchange over " + rungs + " rungs, swap acceptance " + Arrays.toString(Arrays.stream(rates)
-                        .map(v -> Math.round(v * 1000) / 1000.0).toArray()));
+                        .map(v -> Math.round(v * 1000) / 1000.0).toArray()), r.energies()[0]);
     }
 
     private Map<String, String> chainAttributes(String name) {

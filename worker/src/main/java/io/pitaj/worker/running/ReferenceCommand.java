@@ -1,0 +1,19 @@
+package io.pitaj.worker.running;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code pita reference}: a reference sample set for evaluation — exact draws where the system has them, otherwise
+ * replica exchange or Langevin MD — with the chains' energy diagnostics (split R-hat, autocorrelation time, ESS)
+ * printed and written into the set's attributes. The options are {@code pita sample}'s.
+ */
+@Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write a reference sample set (exact, replica exchange or MD) with convergence diagnostics.")
+public final class ReferenceCommand extends SampleCommand {
+    @Override
+    String producer(String method) { return "pita reference " + method; }
+
+    @Override
+    List<String> methods() { return List.of("exact", "pt", "md"); }
+}
