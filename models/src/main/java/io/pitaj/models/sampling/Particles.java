@@ -1,5 +1,6 @@
 package io.pitaj.models.sampling;
 
+import io.pitaj.models.targets.Centring;
 import io.pitaj.models.targets.StandardNormal;
 import java.util.SplittableRandom;
 
@@ -44,14 +45,6 @@ final class Particles {
 
     void centre(double[] x, int n) {
         if (!meanFree) return;
-        for (int s = 0; s < n; s++) {
-            int base = s * dimension;
-            for (int a = 0; a < spatial; a++) {
-                double mean = 0;
-                for (int p = 0; p < particlesPerSample; p++) mean += x[base + p * spatial + a];
-                mean /= particlesPerSample;
-                for (int p = 0; p < particlesPerSample; p++) x[base + p * spatial + a] -= mean;
-            }
-        }
+        for (int s = 0; s < n; s++) Centring.removeMean(x, s * dimension, particlesPerSample, spatial);
     }
 }

@@ -6,7 +6,6 @@ import io.pitaj.models.sampling.mcmc.LangevinMd;
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.models.systems.TargetOptions;
-import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.Target;
 import io.pitaj.worker.JsonOutput;
 import io.pitaj.worker.UserInputException;
@@ -61,9 +60,7 @@ final class BenchMdCommand implements Callable<Integer> {
         if (t < 1) throw new UserInputException("--threads must be at least 1, got " + t);
         SystemInfo<?> info = bench.pita().system(system);
         double temp = temperature != null ? temperature : info.ladder().get(0);
-        boolean peptide = info.unit() == EnergyUnit.KJ_PER_MOL;
-        LangevinMd md = peptide ? new LangevinMd(LangevinMd.PITA_TIME_STEP_PS, LangevinMd.PITA_FRICTION_PER_PS, null)
-                : new LangevinMd(5e-3, 1.0, null);
+        LangevinMd md = LangevinMd.defaults(info.unit());
         ConfigurationBatch start = info.sampleBatch(TargetOptions.DEFAULTS, chains, seed);
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "bench: Langevin MD on %s, %d chains, %d steps at T = %s, %d threads%n", system, chains, steps, temp, t);

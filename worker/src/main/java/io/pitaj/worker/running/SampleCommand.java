@@ -47,7 +47,6 @@ import picocli.CommandLine.Spec;
 public class SampleCommand implements Callable<Integer> {
     /** First step sizes per unit system; MCMC adapts them in warm-up. MALA: squared length; HMC/NUTS: length. */
     private static final double MALA_STEP_NM2 = 1e-6, MALA_STEP_REDUCED = 1e-2, HMC_STEP_NM = 1e-3, HMC_STEP_REDUCED = 0.05;
-    private static final double MD_STEP_REDUCED = 5e-3, MD_FRICTION_REDUCED = 1.0;
 
     @Spec
     private CommandSpec spec;
@@ -112,7 +111,7 @@ public class SampleCommand implements Callable<Integer> {
 
     /** What a sampler produced: physical samples, the evaluations spent and what to record about the run. */
     /** What a sampler produced; {@code energies} chain-major (chains × kept) for chain methods, null for exact draws. */
-    private record Drawn(double[] x, int count, EvaluationCounts counts, Map<String, String> attributes, String summary, double[] energies) {}
+    private record Drawn(double[] x, EvaluationCounts counts, Map<String, String> attributes, String summary, double[] energies) {}
 
     /** The producer id written into the set. */
     String producer(String method) { return "pita sample " + method; }
@@ -140,7 +139,7 @@ public class SampleCommand implements Callable<Integer> {
                 throw new UserInputException("exact samples exist only at T = " + info.targetTemperature() + " for " + info.name());
             }
             ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
-            return write(b.target(), t, m, new Drawn(b.x(), samples, EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples", null), info);
+            return write(b.target(), t, m, new Drawn(b.x(), EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples", null), info);
         }
         warmup = warmupOption != null ? warmupOption : m.equals("md") && info.unit() == EnergyUnit.KJ_PER_MOL ? 5000 : 1000;
         checkChainOptions();
@@ -222,9 +221,9 @@ public class SampleCommand implements Callable<Integer> {
     }
 
     private LangevinMd dynamics(Target target, boolean withMinimisation) {
-        boolean nm = peptide(target);
-        double dt = step != null ? step : nm ? LangevinMd.PITA_TIME_STEP_PS : MD_STEP_REDUCED;
-        double gamma = friction != null ? friction : nm ? LangevinMd.PITA_FRICTION_PER_PS : MD_FRICTION_REDUCED;
+        LangevinMd base = LangevinMd.defaults(target.unit());
+        double dt = step != null ? step : base.timeStepPs();
+        double gamma = friction != null ? friction : base.frictionPerPs();
         return new LangevinMd(dt, gamma, withMinimisation ? EnergyMinimiser.defaults() : null);
     }
 
@@ -235,7 +234,7 @@ public class SampleCommand implements Callable<Integer> {
         Map<String, String> a = chainAttributes(name);
         a.put("acceptance", Double.toString(r.meanAcceptance()));
         a.put("step_size_median", Double.toString(median(steps)));
-        return new Drawn(r.samples(), r.chains() * r.kept(), r.counts(), a,
+        return new Drawn(r.samples(), r.counts(), a,
                 String.format(Locale.ROOT, "%s, acceptance %.3f", name, r.meanAcceptance()), r.energies());
     }
 
@@ -252,7 +251,7 @@ public class SampleCommand implements Callable<Integer> {
         a.put("friction", Double.toString(md.frictionPerPs()));
         a.put("minimised", Boolean.toString(minimise));
         a.put("kinetic_temperature", Double.toString(r.kineticTemperature()));
-        return new Drawn(r.frames(), r.chains() * r.kept(), r.counts(), a,
+        return new Drawn(r.frames(), r.counts(), a,
                 String.format(Locale.ROOT, "Langevin MD, kinetic temperature %.1f", r.kineticTemperature()), r.potentialEnergies());
     }
 
@@ -275,7 +274,7 @@ public class SampleCommand implements Callable<Integer> {
         double[] rates = new double[rungs - 1];
         for (int i = 0; i < rates.length; i++) rates[i] = r.swapAcceptanceRate(i);
         a.put("swap_acceptance", Arrays.toString(rates));
-        return new Drawn(r.coldSamples(), r.chains() * r.kept(), r.counts(), a,
+        return new Drawn(r.coldSamples(), r.counts(), a,
                 "replica exchange over " + rungs + " rungs, swap acceptance " + Arrays.toString(Arrays.stream(rates)
                         .map(v -> Math.round(v * 1000) / 1000.0).toArray()), r.energies()[0]);
     }

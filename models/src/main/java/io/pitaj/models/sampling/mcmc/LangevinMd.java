@@ -20,10 +20,18 @@ public record LangevinMd(double timeStepPs, double frictionPerPs, EnergyMinimise
     /** PITA's peptide setting: 1 fs step, 0.3 ps⁻¹ friction. */
     public static final double PITA_TIME_STEP_PS = 0.001;
     public static final double PITA_FRICTION_PER_PS = 0.3;
+    /** Reduced-unit systems (LJ, DW-4, mixtures, unit masses): a step well inside BAOAB's stability there, friction 1. */
+    public static final double REDUCED_TIME_STEP = 5e-3, REDUCED_FRICTION = 1.0;
 
     public LangevinMd {
         if (!(timeStepPs > 0) || Double.isInfinite(timeStepPs)) throw new IllegalArgumentException("time step must be positive, got " + timeStepPs);
         if (!(frictionPerPs >= 0) || Double.isInfinite(frictionPerPs)) throw new IllegalArgumentException("friction must be non-negative, got " + frictionPerPs);
+    }
+
+    /** The default dynamics of a unit system without minimisation: PITA's 1 fs and 0.3 /ps for peptides, the reduced defaults otherwise. */
+    public static LangevinMd defaults(io.pitaj.models.targets.EnergyUnit unit) {
+        return unit == io.pitaj.models.targets.EnergyUnit.KJ_PER_MOL ? new LangevinMd(PITA_TIME_STEP_PS, PITA_FRICTION_PER_PS, null)
+                : new LangevinMd(REDUCED_TIME_STEP, REDUCED_FRICTION, null);
     }
 
     /** PITA's peptide dynamics after {@link EnergyMinimiser#defaults()} minimisation. */
