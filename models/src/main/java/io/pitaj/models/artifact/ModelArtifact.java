@@ -25,6 +25,7 @@ import io.pitaj.models.onnx.ElementType;
 import io.pitaj.models.onnx.HostTensor;
 import io.pitaj.models.runtime.ExecutionProvider;
 import io.pitaj.models.runtime.GraphTensors;
+import io.pitaj.models.train.LossCurve;
 import io.pitaj.models.train.PitaTrainer;
 import io.pitaj.models.train.TrainingConfig;
 import java.io.IOException;
@@ -166,6 +167,12 @@ public final class ModelArtifact {
         loss.put("window_steps", PitaTrainer.SUMMARY_WINDOW);
         loss.put("mean_total", d.result().meanLoss());
         loss.set("mean_terms", JSON.valueToTree(d.result().meanTerms()));
+        LossCurve h = d.result().history();
+        ObjectNode history = loss.putObject("history");
+        history.put("block_steps", h.blockSteps());
+        history.set("steps", JSON.valueToTree(h.steps()));
+        history.set("total", JSON.valueToTree(h.total()));
+        history.set("terms", JSON.valueToTree(h.terms()));
         ObjectNode files = root.putObject("files");
         for (String f : List.of(SCORE_FILE, ENERGY_FILE, SMC_STEP_FILE, PARAMETERS_FILE)) {
             ObjectNode entry = files.putObject(f);
@@ -198,6 +205,29 @@ public final class ModelArtifact {
     }
 
     /** Reads an artifact written by {@link #write}. */
+    /** The loss curve stored in a model directory's {@value #MODEL_JSON}; empty for artifacts written before it was stored. */
+    public static LossCurve lossCurve(Path dir) {
+        JsonNode h;
+        try {
+            h = JSON.readTree(dir.resolve(MODEL_JSON).toFile()).path("loss").path("history");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(MODEL_JSON) + ": " + e.getMessage(), e);
+        }
+        if (h.isMissingNode()) return new LossCurve(1, new long[0], new double[0], Map.of());
+        long[] steps = JSON.convertValue(h.path("steps"), long[].class);
+        double[] total = doubles(h.path("total"));
+        Map<String, double[]> terms = new LinkedHashMap<>();
+        h.path("terms").fields().forEachRemaining(e -> terms.put(e.getKey(), doubles(e.getValue())));
+        return new LossCurve(h.path("block_steps").asInt(1), steps, total, terms);
+    }
+
+    /** Jackson writes NaN as the string "NaN" (or a bare NaN); both come back as NaN. */
+    private static double[] doubles(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NaN;
+        return v;
+    }
+
     public static Loaded read(Path dir) {
         try {
             JsonNode root = JSON.readTree(dir.resolve(MODEL_JSON).toFile());

@@ -23,12 +23,12 @@ import java.util.Map;
  *       {@code tica_w2} on the first two TICA components fitted on the reference rows in file order (a trajectory) at
  *       lag {@link #ticaLag} — absent when the reference is too short for the lag.
  *   <li>{@code ess}: Kish ESS of the samples' weights; mixtures: {@code mode_masses} of the samples and
- *       {@code mode_masses_exact} (quadrature of p^(1/T) in 2-D, else by the mixture's exact sampler at T = 1 only).
+ *       {@code mode_masses_exact} (quadrature of p^(1/T) in 2-D, else importance sampling from the tempered components, exact sampling at T = 1).
  * </ul>
  */
 public final class SampleComparison {
     public static final int ASSIGNMENT_LIMIT = 1000;
-    /** Exact draws behind the mode masses of mixtures that are not 2-D. */
+    /** Draws behind the mode masses of mixtures that are not 2-D ({@link GaussianMixture#modeMasses(double, int, long, double[])}). */
     public static final int MODE_MASS_DRAWS = 200_000;
 
     private SampleComparison() {}
@@ -58,7 +58,8 @@ public final class SampleComparison {
         m.put("ess", EffectiveSampleSize.kish(samples.logWeights()));
         if (target instanceof GaussianMixture mixture) {
             m.put("mode_masses", mixture.modeMasses(samples.x(), ps));
-            m.put("mode_masses_exact", mixture.dimension() == 2 ? mixture.modeMasses(1 / temperature) : sampledMasses(mixture, temperature, seed));
+            m.put("mode_masses_exact", mixture.dimension() == 2 ? mixture.modeMasses(1 / temperature)
+                    : mixture.modeMasses(1 / temperature, MODE_MASS_DRAWS, seed, null));
         }
         return m;
     }
@@ -101,18 +102,6 @@ public final class SampleComparison {
             out[2 * s + 1] = phiPsi[s * 2 * residues + 1];
         }
         return out;
-    }
-
-    private static double[] sampledMasses(GaussianMixture mixture, double temperature, long seed) {
-        if (temperature != 1) throw new IllegalArgumentException("exact mode masses of a " + mixture.dimension() + "-D mixture exist only at T = 1");
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        int d = mixture.dimension();
-        double[] x = new double[MODE_MASS_DRAWS * d], w = new double[MODE_MASS_DRAWS];
-        for (int i = 0; i < MODE_MASS_DRAWS; i++) {
-            mixture.drawSample(rng, x, i * d);
-            w[i] = 1.0 / MODE_MASS_DRAWS;
-        }
-        return mixture.modeMasses(x, w);
     }
 
     private static double[] scaled(double[] v, double f) {

@@ -36,9 +36,10 @@ public final class PitaTrainer {
      * @param meanLoss       the weighted total over the same window
      * @param stepsPerSecond updates per second of this call
      * @param provider       where the step ran
+     * @param history        the loss curve of this call's updates (a resumed run's curve starts at its checkpoint)
      */
     public record Result(TrainingState state, ModelPair models, Map<String, Double> meanTerms, double meanLoss,
-                         double stepsPerSecond, ExecutionProvider provider) {
+                         double stepsPerSecond, ExecutionProvider provider, LossCurve history) {
         /** The networks with their EMA weights: what sampling and export use. */
         public ModelPair emaModels() { return withWeights(models, state.ema()); }
     }
@@ -75,6 +76,7 @@ public final class PitaTrainer {
         try (Trainer trainer = new Trainer(graph, params, session)) {
             trainer.load(start);
             Window window = new Window();
+            LossHistory history = LossHistory.forSteps(config.steps());
             long begin = System.nanoTime(), first = trainer.step();
             while (trainer.step() < config.steps()) {
                 long t = trainer.step() + 1;
@@ -82,6 +84,7 @@ public final class PitaTrainer {
                 TrainingSamples rung = config.trainOnAllRungs() ? rungs.get(rng.nextInt(rungs.size())) : rungs.get(rungs.size() - 1);
                 Trainer.StepResult r = trainer.step(config.learningRate(), batches.draw(rung, t, rng));
                 window.add(r);
+                history.add(t, r.loss(), r.terms());
                 double rate = (t - first) / ((System.nanoTime() - begin) * 1e-9);
                 listener.onStep(new TrainingListener.Step(t, config.steps(), r.loss(), r.terms(), r.gradNorm(), rate));
                 boolean last = t == config.steps();
@@ -93,7 +96,8 @@ public final class PitaTrainer {
             }
             TrainingState end = trainer.state();
             double rate = (end.step() - first) / Math.max(1e-9, (System.nanoTime() - begin) * 1e-9);
-            return new Result(end, withWeights(models, end.params()), window.meanTerms(), window.meanLoss(), rate, trainer.provider());
+            return new Result(end, withWeights(models, end.params()), window.meanTerms(), window.meanLoss(), rate, trainer.provider(),
+                    history.finish());
         }
     }
 

@@ -17,6 +17,7 @@ import io.pitaj.models.runtime.InferenceSession;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.runtime.SessionSettings;
 import io.pitaj.models.targets.ParticleLayout;
+import io.pitaj.models.train.LossCurve;
 import io.pitaj.models.train.LossWeights;
 import io.pitaj.models.train.PitaTrainer;
 import io.pitaj.models.train.TrainingConfig;
@@ -67,6 +68,11 @@ class ModelArtifactTest {
         assertEquals("egnn", json.at("/architecture/kind").asText());
         assertEquals(2L * r.models().score().count(), json.at("/parameters/total").asLong());
         assertTrue(json.at("/loss/mean_terms/energy_matching").isNumber());
+        LossCurve curve = ModelArtifact.lossCurve(dir);
+        assertArrayEquals(r.history().steps(), curve.steps());
+        assertArrayEquals(r.history().total(), curve.total(), 0);
+        assertEquals(r.history().terms().keySet(), curve.terms().keySet());
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5}, curve.steps(), "five updates, one point each");
         for (String f : List.of(ModelArtifact.SCORE_FILE, ModelArtifact.ENERGY_FILE, ModelArtifact.SMC_STEP_FILE, ModelArtifact.PARAMETERS_FILE)) {
             assertEquals(ModelArtifact.sha256(dir.resolve(f)), json.at("/files/" + f.replace("/", "~1") + "/sha256").asText(), f);
         }
