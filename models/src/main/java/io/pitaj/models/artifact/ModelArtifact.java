@@ -260,7 +260,8 @@ public final class ModelArtifact {
         return set;
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The lower-case hex SHA-256 of a file's bytes, streamed. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

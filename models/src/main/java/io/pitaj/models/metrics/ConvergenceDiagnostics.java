@@ -12,6 +12,44 @@ public final class ConvergenceDiagnostics {
 
     private ConvergenceDiagnostics() {}
 
+    /** The three diagnostics of one scalar, or the worst of several (largest R̂ and τ, smallest ESS). */
+    public record Summary(double rhat, double autocorrelationTime, double ess) {
+        public static Summary of(double[][] chains) {
+            return new Summary(splitRhat(chains), integratedAutocorrelationTime(chains), effectiveSampleSize(chains));
+        }
+
+        public Summary worst(Summary other) {
+            return new Summary(Math.max(rhat, other.rhat), Math.max(autocorrelationTime, other.autocorrelationTime), Math.min(ess, other.ess));
+        }
+    }
+
+    /**
+     * The worst diagnostics over sin φ, cos φ, sin ψ and cos ψ of every residue: a torsion's convergence, which the
+     * energy can hide (two basins of equal energy, one never left). {@code x} holds {@code chains} chains of
+     * {@code perChain} configurations each, chain-major; the circular variables are split into sine and cosine
+     * because a torsion's raw value jumps at ±π.
+     */
+    public static Summary torsions(BackboneAngles angles, double[] x, int chains, int perChain) {
+        int r = angles.residues().size(), per = 2 * r;
+        double[] phiPsi = angles.phiPsi(x, chains * perChain);
+        Summary worst = null;
+        for (int a = 0; a < per; a++) {
+            double[][] sin = new double[chains][perChain], cos = new double[chains][perChain];
+            for (int c = 0; c < chains; c++) {
+                for (int k = 0; k < perChain; k++) {
+                    double v = phiPsi[(c * perChain + k) * per + a];
+                    sin[c][k] = Math.sin(v);
+                    cos[c][k] = Math.cos(v);
+                }
+            }
+            for (double[][] f : new double[][][] {sin, cos}) {
+                Summary s = Summary.of(f);
+                worst = worst == null ? s : worst.worst(s);
+            }
+        }
+        return worst;
+    }
+
     public static double splitRhat(double[][] chains) {
         int n = chains[0].length / 2, m = 2 * chains.length;
         if (n < 2) throw new IllegalArgumentException("split R-hat needs at least 4 draws per chain");

@@ -1,5 +1,7 @@
 package io.pitaj.worker.running;
 
+import io.pitaj.models.forcefield.PeptideTarget;
+import io.pitaj.models.metrics.BackboneAngles;
 import io.pitaj.models.metrics.ConvergenceDiagnostics;
 import io.pitaj.models.sampling.EvaluationCounts;
 import io.pitaj.models.sampling.mcmc.ChainRunner;
@@ -75,6 +77,10 @@ public class SampleCommand implements Callable<Integer> {
     /** Set once the system is known: PITA's peptide MD warms up 5,000 steps, which also lets 0.3 /ps friction re-thermalise after minimisation. */
     private int warmup;
 
+    /** Set once the system is known: what the provenance record stores and reuse compares. */
+    private Map<String, String> parameters;
+    private java.time.Instant started;
+
     @Option(names = "--thin", defaultValue = "10", description = "Moves between kept samples (default ${DEFAULT-VALUE}).")
     private int thin;
 
@@ -119,10 +125,22 @@ public class SampleCommand implements Callable<Integer> {
     /** Methods this command accepts. */
     List<String> methods() { return List.of("exact", "mala", "hmc", "nuts", "md", "pt"); }
 
+    /** Whether an existing output made with the same parameters is reused instead of refused. */
+    boolean reusesStoredOutput() { return false; }
+
+    /** Every parameter, with the defaults this command resolves from the system. */
+    private Map<String, String> parameters(double t) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        resolved.put("--temperature", Double.toString(t));
+        resolved.put("--method", method.toLowerCase(Locale.ROOT));
+        if (warmupOption == null) resolved.put("--warmup", Integer.toString(warmup));
+        return StageProvenance.parameters(spec, resolved);
+    }
+
     @Override
     public Integer call() {
         if (samples < 1) throw new UserInputException("--samples must be at least 1, got " + samples);
-        SampleOutput.checkWritable(out);
+        started = java.time.Instant.now();
         SystemInfo<?> info = pita.system(system);
         double t = temperature != null ? temperature : info.targetTemperature();
         if (!(t > 0) || Double.isInfinite(t)) throw new UserInputException("--temperature must be positive, got " + t);
@@ -130,6 +148,10 @@ public class SampleCommand implements Callable<Integer> {
         if (!methods().contains(m)) {
             throw new UserInputException("unknown --method '" + method + "'; choose " + String.join(", ", methods()));
         }
+        warmup = warmupOption != null ? warmupOption : m.equals("md") && info.unit() == EnergyUnit.KJ_PER_MOL ? 5000 : 1000;
+        parameters = parameters(t);
+        if (reusesStoredOutput() && java.nio.file.Files.exists(out)) return reuse();
+        StageProvenance.checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
         if (m.equals("exact")) {
             if (!info.hasExactSampler()) {
@@ -141,7 +163,6 @@ public class SampleCommand implements Callable<Integer> {
             ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, samples, seed);
             return write(b.target(), t, m, new Drawn(b.x(), EvaluationCounts.NONE, Map.of("method", "exact"), "exact samples", null), info);
         }
-        warmup = warmupOption != null ? warmupOption : m.equals("md") && info.unit() == EnergyUnit.KJ_PER_MOL ? 5000 : 1000;
         checkChainOptions();
         if (m.equals("pt") && !List.of("mala", "md").contains(ptKernel.toLowerCase(Locale.ROOT))) {
             throw new UserInputException("--pt-kernel must be mala or md, got '" + ptKernel + "'");
@@ -168,32 +189,69 @@ public class SampleCommand implements Callable<Integer> {
         try (Target tg = target) {
             Map<String, String> attributes = new LinkedHashMap<>(drawn.attributes());
             attributes.putAll(SampleOutput.counts(drawn.counts()));
-            if (drawn.energies() != null) attributes.putAll(diagnostics(drawn.energies()));
+            if (drawn.energies() != null) attributes.putAll(diagnostics(tg, drawn.x(), drawn.energies()));
             double[] x = Arrays.copyOf(drawn.x(), samples * tg.dimension());
             int dropped = SampleOutput.write(tg, t, producer(m), seed, x, new double[samples], attributes, out);
+            StageProvenance.write(producer(m), kind(), out, parameters, seed, started, drawn.counts().targetEvaluations(), headline(attributes));
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s (%s; %d target evaluations%s)%n", samples - dropped, info.name(), t,
                     out, drawn.summary(), drawn.counts().targetEvaluations(), dropped > 0 ? ", " + dropped + " non-finite dropped" : "");
             if (drawn.energies() != null) {
                 o.printf(Locale.ROOT, "energy diagnostics over %d chains: split R-hat %s, autocorrelation time %s kept samples, ESS %s%n", chains,
                         attributes.get("rhat_energy"), attributes.get("iat_energy"), attributes.get("ess_energy"));
+                if (attributes.containsKey("rhat_torsions")) {
+                    o.printf(Locale.ROOT, "torsion diagnostics (worst of sin/cos of every phi, psi): split R-hat %s, autocorrelation time %s, ESS %s%n",
+                            attributes.get("rhat_torsions"), attributes.get("iat_torsions"), attributes.get("ess_torsions"));
+                }
             }
             o.flush();
         }
         return 0;
     }
 
-    /** Split R-hat, integrated autocorrelation time (in kept samples) and ESS of the chains' energies. */
-    private Map<String, String> diagnostics(double[] energies) {
+    /** The stage kind its provenance record names. */
+    String kind() { return "sample"; }
+
+    /** Prints what the stored output is and that it is reused. */
+    private int reuse() {
+        io.pitaj.activities.provenance.ProvenanceRecord r = StageProvenance.reusable(out, parameters);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "reusing %s: made by %s at %s with the same parameters, sha256 %s unchanged%s%n", out, r.code(), r.ended(),
+                r.outputs().get(0).sha256(), r.metrics().isEmpty() ? "" : "; diagnostics " + r.metrics());
+        o.flush();
+        return 0;
+    }
+
+    /** The numeric attributes worth a provenance record's headline: diagnostics and acceptance. */
+    private static Map<String, Double> headline(Map<String, String> attributes) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> {
+            if (k.startsWith("rhat_") || k.startsWith("iat_") || k.startsWith("ess_") || k.equals("acceptance")) h.put(k, Double.parseDouble(v));
+        });
+        return h;
+    }
+
+    /**
+     * Split R-hat, integrated autocorrelation time (in kept samples) and ESS of the chains' energies and, for
+     * peptides, the worst of the same over the sines and cosines of the backbone torsions.
+     */
+    private Map<String, String> diagnostics(Target target, double[] x, double[] energies) {
         int kept = energies.length / chains;
         Map<String, String> d = new LinkedHashMap<>();
         if (kept < 4) return d;
         double[][] perChain = new double[chains][kept];
         for (int c = 0; c < chains; c++) System.arraycopy(energies, c * kept, perChain[c], 0, kept);
-        d.put("rhat_energy", String.format(Locale.ROOT, "%.4f", ConvergenceDiagnostics.splitRhat(perChain)));
-        d.put("iat_energy", String.format(Locale.ROOT, "%.2f", ConvergenceDiagnostics.integratedAutocorrelationTime(perChain)));
-        d.put("ess_energy", String.format(Locale.ROOT, "%.1f", ConvergenceDiagnostics.effectiveSampleSize(perChain)));
+        put(d, "energy", ConvergenceDiagnostics.Summary.of(perChain));
+        if (target instanceof PeptideTarget peptide) {
+            put(d, "torsions", ConvergenceDiagnostics.torsions(BackboneAngles.of(peptide.topology()), x, chains, kept));
+        }
         return d;
+    }
+
+    private static void put(Map<String, String> d, String what, ConvergenceDiagnostics.Summary s) {
+        d.put("rhat_" + what, String.format(Locale.ROOT, "%.4f", s.rhat()));
+        d.put("iat_" + what, String.format(Locale.ROOT, "%.2f", s.autocorrelationTime()));
+        d.put("ess_" + what, String.format(Locale.ROOT, "%.1f", s.ess()));
     }
 
     private void checkChainOptions() {
