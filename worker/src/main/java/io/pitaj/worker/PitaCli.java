@@ -10,6 +10,7 @@ import io.pitaj.worker.benchmarking.BenchCommand;
 import io.pitaj.worker.inspecting.EnergyCommand;
 import io.pitaj.worker.inspecting.SystemsCommand;
 import io.pitaj.worker.inspecting.EvalCommand;
+import io.pitaj.worker.inspecting.PlotCommand;
 import io.pitaj.worker.running.AnnealCommand;
 import io.pitaj.worker.running.ReferenceCommand;
 import io.pitaj.worker.running.SampleCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, EvalCommand.class, ReferenceCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, EvalCommand.class, PlotCommand.class, ReferenceCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;

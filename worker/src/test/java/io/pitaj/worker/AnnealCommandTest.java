@@ -156,11 +156,12 @@ class AnnealCommandTest {
     }
 
     @Test
-    void anExplicitTemperatureOverridesTheModelsOverGamma() {
+    void anExplicitTemperatureWithinRoundingOfTheModelsOverGammaLabelsTheSet() {
+        // PITA's ladders anneal by ratios of rounded β: 1 / 1.25 = 0.8, labelled 0.79 (1.25 % off) is accepted
         Path out = dir.resolve("t.arrow");
-        Cli.Result r = anneal(out, "--exact-model", "mog4", "--gamma", "1", "--temperature", "0.8", "--particles", "16", "--steps", "4");
+        Cli.Result r = anneal(out, "--exact-model", "mog4", "--gamma", "1.25", "--temperature", "0.79", "--particles", "16", "--steps", "4");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(0.8, SampleSetCodec.read(out).temperature());
+        assertEquals(0.79, SampleSetCodec.read(out).temperature());
     }
 
     /** A two-step EGNN trained on LJ-13 typical configurations (not Boltzmann samples: enough to make an artifact). */
@@ -237,6 +238,8 @@ class AnnealCommandTest {
                 bad("zero steps", "--steps must be at least 1, got 0", new String[] {"--exact-model", "mog4", "--gamma", "2"}, "--steps", "0"),
                 bad("zero chunk", "--chunk must be at least 1, got 0", mog, "--gamma", "2", "--chunk", "0"),
                 bad("negative temperature", "--temperature must be positive, got -1.0", mog, "--gamma", "2", "--temperature", "-1"),
+                bad("temperature that is not the model's / gamma", "--temperature 1.0 is not the model's temperature 1.0 / --gamma 2.0 = 0.5",
+                        mog, "--gamma", "2", "--temperature", "1"),
                 bad("not a mixture", "--exact-model needs a Gaussian mixture (mog4 or FILE.json); 'lj13' is not one",
                         new String[] {"--exact-model", "lj13"}, "--gamma", "2"),
                 bad("unknown exact model", "unknown system 'mog5'", new String[] {"--exact-model", "mog5"}, "--gamma", "2"),

@@ -58,6 +58,9 @@ class EvalCommandTest {
         assertEquals(0, aldp.get("torus_w2").asDouble(), 1e-12);
         assertEquals(0, aldp.get("rama_kl").asDouble(), 1e-12);
         assertEquals(1, aldp.get("chirality_l_fraction").asDouble(), 0, "MD keeps L-alanine L");
+        assertEquals(0, aldp.get("chirality_d_count").asDouble(), 0, "no D centre flagged");
+        assertTrue(aldp.get("energy_evaluations").asDouble() > 0, "the MD budget from the set's attributes");
+        assertEquals(aldp.get("ess").asDouble() / aldp.get("energy_evaluations").asDouble(), aldp.get("ess_per_energy_evaluation").asDouble(), 1e-15);
         assertFalse(aldp.has("tica_w2"), "16 frames are too few for PITA's lag of 100");
     }
 

@@ -19,10 +19,12 @@ import java.util.Map;
  *   <li>{@code sample_w2}: exact OT on flattened coordinates, no alignment, on subsamples of at most
  *       {@value #ASSIGNMENT_LIMIT} points ({@link AssignmentW2}).
  *   <li>peptides: {@code torus_w2} on every residue's (φ, ψ), {@code rama_kl} (TA-BG's forward KL, first residue with
- *       φ and ψ), {@code chirality_l_fraction} of Cα centres with positive signed volume, and {@code tica_w1},
+ *       φ and ψ), {@code chirality_l_fraction} (weighted) of Cα centres with positive signed volume and
+ *       {@code chirality_d_count}, the number of (sample, residue) centres that are D, and {@code tica_w1},
  *       {@code tica_w2} on the first two TICA components fitted on the reference rows in file order (a trajectory) at
  *       lag {@link #ticaLag} — absent when the reference is too short for the lag.
- *   <li>{@code ess}: Kish ESS of the samples' weights; mixtures: {@code mode_masses} of the samples and
+ *   <li>{@code ess}: Kish ESS of the samples' weights; with the evaluations that made them known,
+ *       {@code energy_evaluations} and {@code ess_per_energy_evaluation}; mixtures: {@code mode_masses} of the samples and
  *       {@code mode_masses_exact} (quadrature of p^(1/T) in 2-D, else importance sampling from the tempered components, exact sampling at T = 1).
  * </ul>
  */
@@ -43,7 +45,13 @@ public final class SampleComparison {
     /** PITA's TICA lag in frames: 10 for 33 atoms (AL3), 100 otherwise (pita-algorithm.md §4.1). */
     public static int ticaLag(int atoms) { return atoms == 33 ? 10 : 100; }
 
-    public static Map<String, Object> compare(Target target, double temperature, Set samples, Set reference, long seed) {
+    /**
+     * @param energyEvaluations the target evaluations (energies and forces) that made the samples, or a negative
+     *                          number when unknown (then {@code energy_evaluations} and
+     *                          {@code ess_per_energy_evaluation} are absent)
+     */
+    public static Map<String, Object> compare(Target target, double temperature, Set samples, Set reference, long seed,
+                                              long energyEvaluations) {
         Map<String, Object> m = new LinkedHashMap<>();
         double kT = target.unit().kT(temperature);
         double[] ps = samples.probabilities(), pr = reference.probabilities();
@@ -55,7 +63,12 @@ public final class SampleComparison {
         m.put("sample_w2", AssignmentW2.distance(samples.x(), ps, reference.x(), pr, target.dimension(), AssignmentW2.EUCLIDEAN,
                 ASSIGNMENT_LIMIT, seed));
         if (target instanceof PeptideTarget peptide) peptideMetrics(peptide, samples, ps, reference, pr, seed, m);
-        m.put("ess", EffectiveSampleSize.kish(samples.logWeights()));
+        double ess = EffectiveSampleSize.kish(samples.logWeights());
+        m.put("ess", ess);
+        if (energyEvaluations >= 0) {
+            m.put("energy_evaluations", (double) energyEvaluations);
+            if (energyEvaluations > 0) m.put("ess_per_energy_evaluation", ess / energyEvaluations);
+        }
         if (target instanceof GaussianMixture mixture) {
             m.put("mode_masses", mixture.modeMasses(samples.x(), ps));
             m.put("mode_masses_exact", mixture.dimension() == 2 ? mixture.modeMasses(1 / temperature)
@@ -73,15 +86,20 @@ public final class SampleComparison {
         m.put("rama_kl", RamachandranKl.divergence(firstPair(ar, r), pr, firstPair(as, r), ps));
         double[] chiral = angles.chiralVolumes(samples.x(), samples.size());
         double l = 0, total = 0;
+        int dCentres = 0;
         for (int s = 0; s < samples.size(); s++) {
             for (int q = 0; q < r; q++) {
                 double v = chiral[s * r + q];
                 if (Double.isNaN(v)) continue;
                 total += ps[s];
                 if (v > 0) l += ps[s];
+                else dCentres++;
             }
         }
-        if (total > 0) m.put("chirality_l_fraction", l / total);
+        if (total > 0) {
+            m.put("chirality_l_fraction", l / total);
+            m.put("chirality_d_count", (double) dCentres);
+        }
         int lag = ticaLag(peptide.layout().particles());
         if (reference.size() > 2 * lag) {
             TicaFeatures f = new TicaFeatures(peptide.topology());

@@ -2,15 +2,10 @@ package io.pitaj.worker.inspecting;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pitaj.activities.store.SampleSet;
-import io.pitaj.activities.store.SampleSetCodec;
-import io.pitaj.activities.store.SampleSetFormatException;
 import io.pitaj.models.metrics.SampleComparison;
 import io.pitaj.models.systems.SystemInfo;
-import io.pitaj.models.systems.TargetOptions;
-import io.pitaj.models.targets.Target;
 import io.pitaj.worker.JsonOutput;
 import io.pitaj.worker.PitaCli;
-import io.pitaj.worker.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,38 +49,19 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SampleSet a = read(samples), b = read(reference);
-        if (!a.system().equals(b.system())) throw new UserInputException(samples + " holds " + a.system() + " but " + reference + " holds " + b.system());
-        if (a.dim() != b.dim()) throw new UserInputException(samples + " has " + a.dim() + " coordinates per sample, " + reference + " has " + b.dim());
-        if (!a.atoms().equals(b.atoms())) throw new UserInputException(samples + " and " + reference + " list their atoms in different orders");
-        if (Double.compare(a.temperature(), b.temperature()) != 0) {
-            throw new UserInputException(samples + " is at T = " + a.temperature() + ", " + reference + " at T = " + b.temperature());
-        }
-        SystemInfo<?> info = pita.system(system != null ? system : a.system());
-        if (info.dimension() != a.dim()) throw new UserInputException("system " + info.name() + " has " + info.dimension() + " coordinates, the sets " + a.dim());
         Map<String, Object> table;
-        try (Target target = info.create(TargetOptions.DEFAULTS)) {
-            if (!target.elementSymbols().isEmpty() && !a.atoms().isEmpty() && !a.atoms().equals(target.elementSymbols())) {
-                throw new UserInputException("the sets' atoms " + a.atoms() + " are not " + info.name() + "'s " + target.elementSymbols());
-            }
-            table = SampleComparison.compare(target, a.temperature(), set(a), set(b), seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
+        SampleSet a, b;
+        SystemInfo<?> info;
+        try (ComparedSets sets = ComparedSets.load(pita, samples, reference, system)) {
+            table = sets.table(seed);
+            a = sets.samples;
+            b = sets.reference;
+            info = sets.info;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try (JsonGenerator g = JsonOutput.generator(out)) {
-                g.writeStartObject();
-                for (Map.Entry<String, Object> e : table.entrySet()) {
-                    if (e.getValue() instanceof double[] v) {
-                        g.writeArrayFieldStart(e.getKey());
-                        for (double d : v) g.writeNumber(d);
-                        g.writeEndArray();
-                    } else {
-                        g.writeNumberField(e.getKey(), (Double) e.getValue());
-                    }
-                }
-                g.writeEndObject();
+                writeJson(g, table);
                 g.writeRaw('\n');
             }
         } else {
@@ -100,15 +76,18 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static SampleComparison.Set set(SampleSet s) { return new SampleComparison.Set(s.x(), s.logWeight(), s.energy()); }
-
-    private static SampleSet read(Path file) {
-        try {
-            return SampleSetCodec.read(file);
-        } catch (SampleSetFormatException e) {
-            throw new UserInputException(e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+    /** The table as one JSON object: numbers, and arrays for per-mode values. */
+    static void writeJson(JsonGenerator g, Map<String, Object> table) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : table.entrySet()) {
+            if (e.getValue() instanceof double[] v) {
+                g.writeArrayFieldStart(e.getKey());
+                for (double d : v) g.writeNumber(d);
+                g.writeEndArray();
+            } else {
+                g.writeNumberField(e.getKey(), (Double) e.getValue());
+            }
         }
+        g.writeEndObject();
     }
 }

@@ -45,7 +45,10 @@ public final class AnnealCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private ModelSourceOptions source;
 
-    @Option(names = "--temperature", description = "Target temperature (default: the model's temperature / gamma).")
+    /** Relative slack between --temperature and the model's temperature / γ (rounding of β in published ladders). */
+    static final double TEMPERATURE_TOLERANCE = 0.02;
+
+    @Option(names = "--temperature", description = "Target temperature (default: the model's temperature / gamma; may differ from it by 2 % at most).")
     private Double temperature;
 
     @Option(names = "--gamma", required = true, description = "Annealing factor gamma >= 1 (1: generate at the model's temperature).")
@@ -104,8 +107,14 @@ public final class AnnealCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         try (Target target = choice.target()) {
-            double targetT = temperature != null ? temperature : choice.model().temperature() / gamma;
+            double annealedT = choice.model().temperature() / gamma;
+            double targetT = temperature != null ? temperature : annealedT;
             if (!(targetT > 0) || Double.isInfinite(targetT)) throw new UserInputException("--temperature must be positive, got " + targetT);
+            // the rounded-β ladders of PITA differ by well under 1 %; more means the samples would be mislabelled
+            if (Math.abs(targetT / annealedT - 1) > TEMPERATURE_TOLERANCE) {
+                throw new UserInputException(String.format(Locale.ROOT, "--temperature %s is not the model's temperature %s / --gamma %s = %.6g; omit it or change --gamma",
+                        targetT, choice.model().temperature(), gamma, annealedT));
+            }
             AnnealingConfig config = config(info);
             RelaxOptions.Plan relaxation = relax.plan(info.unit());
             ModelCoordinates coords = new ModelCoordinates(target);
@@ -126,6 +135,7 @@ public final class AnnealCommand implements Callable<Integer> {
             attributes.put("resampler", config.resampler().label());
             attributes.put("final_snis", Boolean.toString(config.finalSnis()));
             attributes.put("steps", Integer.toString(config.steps()));
+            attributes.put("particles", Integer.toString(r.particles()));
             attributes.put("log_normaliser", Double.toString(r.logNormaliser()));
             attributes.put("final_ess", Double.toString(r.finalEss()));
             attributes.put("relaxation", relaxed.description());
