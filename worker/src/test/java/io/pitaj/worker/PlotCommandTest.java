@@ -77,6 +77,25 @@ class PlotCommandTest {
         }
     }
 
+    /** A model's stored loss curve becomes the training-loss plot of the samples it made. */
+    @Test
+    void aModelAddsItsTrainingLossPlot() throws Exception {
+        Path hot = sample("hot.arrow", "reference", "--system", "mog4", "--samples", "64");
+        Path run = dir.resolve("run");
+        Cli.Result t = Cli.run("train", "--system", "mog4", "--samples", hot.toString(), "--temperature", "1", "--size", "small", "--batch", "16",
+                "--threads", "1", "--steps", "30", "--out", run.toString());
+        assertEquals(0, t.exitCode(), t.err());
+        Path annealed = sample("fk.arrow", "anneal", "--model", run.resolve("model").toString(), "--gamma", "1", "--particles", "32", "--steps", "5",
+                "--threads", "1");
+        Path out = dir.resolve("with-model");
+        Cli.Result r = Cli.run("plot", annealed.toString(), "--model", run.resolve("model").toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        BufferedImage loss = ImageIO.read(out.resolve("training-loss.png").toFile());
+        assertEquals(900, loss.getWidth());
+        assertTrue(Files.readString(out.resolve(ReportWriter.MARKDOWN)).contains("](training-loss.png)"));
+        assertTrue(Files.exists(out.resolve("smc-trace.png")), "an annealed set carries its SMC traces");
+    }
+
     @Test
     void refusesMismatchedSetsAndAnOccupiedDirectory() throws Exception {
         Path mog = sample("mog.arrow", "reference", "--system", "mog4", "--samples", "50");

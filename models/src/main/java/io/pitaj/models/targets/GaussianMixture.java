@@ -84,13 +84,16 @@ public final class GaussianMixture extends Target {
     public SymmetricEigen eigen(int component) { return spec.eigen(component); }
 
     /** Writes one exact draw from p to {@code out[offset .. offset + d)}: a component by weight, then μ + V·diag(√λ)·ξ. */
-    public void drawSample(SplittableRandom rng, double[] out, int offset) {
+    public void drawSample(SplittableRandom rng, double[] out, int offset) { draw(rng, out, offset, 1); }
+
+    /** One draw from Σ w_k N(μ_k, s·Σ_k): a component by weight, then μ + V·diag(√(sλ))·ξ. */
+    private void draw(SplittableRandom rng, double[] out, int offset, double varianceScale) {
         double u = rng.nextDouble();
         int c = 0;
         while (cumulative[c] <= u && c < k - 1) c++;
         System.arraycopy(means, c * d, out, offset, d);
         for (int i = 0; i < d; i++) {
-            double a = Math.sqrt(lambdas[c * d + i]) * StandardNormal.draw(rng);
+            double a = Math.sqrt(varianceScale * lambdas[c * d + i]) * StandardNormal.draw(rng);
             for (int j = 0; j < d; j++) out[offset + j] += a * vectors[(c * d + i) * d + j];
         }
     }
@@ -198,34 +201,13 @@ public final class GaussianMixture extends Target {
         if (!(gamma > 0) || Double.isInfinite(gamma)) throw new IllegalArgumentException("γ must be positive and finite, got " + gamma);
         if (draws < 1) throw new IllegalArgumentException("need at least one draw, got " + draws);
         SplittableRandom rng = new SplittableRandom(seed);
-        Evaluation target = new Evaluation(0);
-        double[] x = new double[d], logW = new double[draws], proposalTerms = new double[k];
+        Evaluation target = new Evaluation(0), proposal = new Evaluation(0, 1 / gamma);
+        double[] x = new double[d], logW = new double[draws];
         int[] cell = new int[draws];
-        double halfLogGammaD = 0.5 * d * Math.log(gamma), max = Double.NEGATIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int n = 0; n < draws; n++) {
-            double u = rng.nextDouble();
-            int c = 0;
-            while (cumulative[c] <= u && c < k - 1) c++;
-            System.arraycopy(means, c * d, x, 0, d);
-            for (int i = 0; i < d; i++) {
-                double a = Math.sqrt(lambdas[c * d + i] / gamma) * StandardNormal.draw(rng);
-                for (int j = 0; j < d; j++) x[j] += a * vectors[(c * d + i) * d + j];
-            }
-            double top = Double.NEGATIVE_INFINITY;
-            for (int m = 0; m < k; m++) {
-                double q = 0;
-                for (int i = 0; i < d; i++) {
-                    int v = (m * d + i) * d;
-                    double z = 0;
-                    for (int j = 0; j < d; j++) z += vectors[v + j] * (x[j] - means[m * d + j]);
-                    q += z * z / lambdas[m * d + i];
-                }
-                proposalTerms[m] = logWeights[m] + target.logNorm[m] + halfLogGammaD - 0.5 * gamma * q;
-                top = Math.max(top, proposalTerms[m]);
-            }
-            double sum = 0;
-            for (int m = 0; m < k; m++) sum += Math.exp(proposalTerms[m] - top);
-            logW[n] = gamma * target.logDensity(x, 0, null, 0) - (top + Math.log(sum));
+            draw(rng, x, 0, 1 / gamma);
+            logW[n] = gamma * target.logDensity(x, 0, null, 0) - proposal.logDensity(x, 0, null, 0);
             max = Math.max(max, logW[n]);
             cell[n] = nearestMean(x, 0);
         }
@@ -258,9 +240,12 @@ public final class GaussianMixture extends Target {
         };
     }
 
-    /** log p_h and its score at one fixed h, with its own scratch; not thread-safe. */
+    /**
+     * log p_h and its score at one fixed h, with its own scratch; not thread-safe. With a variance scale s ≠ 1 it is
+     * the mixture of the components N(μ_k, s·Σ_k + h·I) instead (the tempered proposal of {@link #modeMasses(double, int, long, double[])}).
+     */
     private final class Evaluation {
-        /** 1/(λ_ki + h), flat [k][i]. */
+        /** 1/(s·λ_ki + h), flat [k][i]. */
         private final double[] inverseVariance = new double[k * d];
         /** −½·Σ_i log(2π(λ_ki + h)): the log normalisation of component k. */
         final double[] logNorm = new double[k];
@@ -268,12 +253,15 @@ public final class GaussianMixture extends Target {
         /** z_ki/(λ_ki + h): the component's whitened offset, reused by the score. */
         private final double[] scaled = new double[k * d];
 
-        Evaluation(double h) {
+        Evaluation(double h) { this(h, 1); }
+
+        Evaluation(double h, double varianceScale) {
             if (!(h >= 0) || Double.isInfinite(h)) throw new IllegalArgumentException("variance h must be ≥ 0 and finite, got " + h);
             for (int c = 0; c < k; c++) {
                 for (int i = 0; i < d; i++) {
-                    inverseVariance[c * d + i] = 1 / (lambdas[c * d + i] + h);
-                    logNorm[c] -= 0.5 * Math.log(2 * Math.PI * (lambdas[c * d + i] + h));
+                    double variance = varianceScale * lambdas[c * d + i] + h;
+                    inverseVariance[c * d + i] = 1 / variance;
+                    logNorm[c] -= 0.5 * Math.log(2 * Math.PI * variance);
                 }
             }
         }
