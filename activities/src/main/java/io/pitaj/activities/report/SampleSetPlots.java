@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class SampleSetPlots {
     public static final String ENERGY = "energy.png", DISTANCES = "distances.png", SCATTER = "scatter.png", SMC_TRACE = "smc-trace.png",
-            TRAINING_LOSS = "training-loss.png";
+            TRAINING_LOSS = "training-loss.png", LADDER_ENERGY = "ladder-energy.png";
 
     private SampleSetPlots() {}
 
@@ -98,6 +98,29 @@ public final class SampleSetPlots {
                     + loss.blockSteps() + " updates."));
         }
         return plots;
+    }
+
+    /**
+     * The energies of every rung of a ladder in the system's energy unit (not per k_B·T: the rungs are at different
+     * temperatures), hot to cold, with the reference at the target temperature last, so the walk down the ladder
+     * shows as histograms moving toward the reference.
+     *
+     * @param rungs labels (e.g. "rung 2, T = 1.6") to their sets, hot to cold
+     */
+    public static RunReport.Plot ladderEnergies(Path dir, Target target, Map<String, SampleSet> rungs, SampleSet reference) {
+        List<WeightedSeries> series = new ArrayList<>();
+        List<Map.Entry<String, SampleSet>> entries = new ArrayList<>(rungs.entrySet());
+        // the coldest rung first: it takes the sample colour, the reference the reference colour
+        java.util.Collections.reverse(entries);
+        for (Map.Entry<String, SampleSet> e : entries) {
+            series.add(new WeightedSeries(e.getKey(), e.getValue().energy(), LogWeights.probabilities(e.getValue().logWeight())));
+            if (series.size() == 1 && reference != null) {
+                series.add(new WeightedSeries("reference, T = " + temperature(reference.temperature(), target.unit()), reference.energy(),
+                        LogWeights.probabilities(reference.logWeight())));
+            }
+        }
+        Histograms.energy(dir.resolve(LADDER_ENERGY), target.name() + ": energy per rung", "energy E (" + target.unit().energyUnit() + ")", series);
+        return new RunReport.Plot(LADDER_ENERGY, "Energy histograms of every rung" + against(reference) + " at the target temperature.");
     }
 
     private static String against(SampleSet reference) { return reference == null ? "" : " against the reference"; }

@@ -55,6 +55,24 @@ class SampleSetPlotsTest {
     }
 
     @Test
+    void aLadderGetsOneEnergyHistogramOfEveryRung() throws Exception {
+        GaussianMixture mog4 = GaussianMixture.mog4();
+        Map<String, SampleSet> rungs = new java.util.LinkedHashMap<>();
+        SplittableRandom rng = new SplittableRandom(3);
+        for (double t : new double[] {4, 2, 1}) {
+            double[] x = new double[400];
+            for (int i = 0; i < 200; i++) {
+                mog4.drawSample(rng, x, 2 * i);
+                for (int j = 0; j < 2; j++) x[2 * i + j] *= Math.sqrt(t);
+            }
+            rungs.put("T = " + t, set(mog4, t, x, 200, Map.of()));
+        }
+        RunReport.Plot p = SampleSetPlots.ladderEnergies(dir, mog4, rungs, rungs.get("T = 1.0"));
+        assertEquals(SampleSetPlots.LADDER_ENERGY, p.file());
+        PlotImages.assertRendered(dir.resolve(p.file()), PlotStyle.WIDTH_PX, PlotStyle.HEIGHT_PX);
+    }
+
+    @Test
     void aPeptideGetsDistancesAndARamachandranMapPerResidueWithoutAReference() throws Exception {
         try (PeptideTarget aldp = PeptideSystems.aldp()) {
             double[] s = PeptideSystems.referencePositionsNm("aldp");

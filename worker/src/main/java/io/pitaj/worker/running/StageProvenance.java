@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class StageProvenance {
     /** Options that say where output goes or how it is shown, not what it is. */
-    private static final List<String> NOT_PARAMETERS = List.of("--out", "--help", "--version");
+    private static final List<String> NOT_PARAMETERS = List.of("--out", "--help", "--version", "--verbose");
 
     private StageProvenance() {}
 
