@@ -1,5 +1,6 @@
 package io.pitaj.worker.running;
 
+import io.pitaj.activities.stages.EvaluatedSamples;
 import io.pitaj.models.sampling.AnnealingConfig;
 import io.pitaj.models.sampling.AnnealingResult;
 import io.pitaj.models.sampling.EvaluationCounts;
@@ -141,7 +142,7 @@ public final class AnnealCommand implements Callable<Integer> {
             attributes.put("relaxation", relaxed.description());
             attributes.put("ess_trace", joined(r.trace().ess()));
             attributes.put("log_normaliser_trace", joined(r.trace().logNormaliser()));
-            attributes.putAll(SampleOutput.counts(counts));
+            attributes.putAll(EvaluatedSamples.counts(counts));
             int dropped = SampleOutput.write(target, targetT, "pita anneal", seed, relaxed.x(), r.logWeights().clone(), attributes, out);
             o.printf(Locale.ROOT, "wrote %d annealed samples of %s at T = %s to %s (weights %s, clipping %s, final ESS %.1f, "
                             + "%d model and %d target evaluations%s)%n", r.particles() - dropped, info.name(), targetT, out,
