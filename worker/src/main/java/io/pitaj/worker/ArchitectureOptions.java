@@ -1,12 +1,8 @@
 package io.pitaj.worker;
 
+import io.pitaj.activities.stages.ArchitectureChoice;
 import io.pitaj.models.nets.BackboneConfig;
-import io.pitaj.models.nets.DitConfig;
-import io.pitaj.models.nets.EgnnConfig;
-import io.pitaj.models.nets.MlpConfig;
 import io.pitaj.models.systems.SystemInfo;
-import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,36 +29,13 @@ public final class ArchitectureOptions {
 
     /** The chosen backbone shaped for the system; bad choices are user errors. */
     public BackboneConfig resolve(SystemInfo<?> info, BackboneConfig reference) {
-        boolean small = switch (size.toLowerCase(Locale.ROOT)) {
-            case "small" -> true;
-            case "reference" -> false;
-            default -> throw new UserInputException("--size must be small or reference, got '" + size + "'");
-        };
-        int n = info.layout().particles(), s = info.layout().spatialDim();
-        String name = arch == null ? reference.kind() : arch.toLowerCase(Locale.ROOT);
         try {
-            return switch (name) {
-                case "egnn" -> {
-                    EgnnConfig e = reference instanceof EgnnConfig r ? r : EgnnConfig.reference(n, s);
-                    yield new EgnnConfig(n, s, or(hidden, small ? 16 : e.hidden()), or(layers, small ? 2 : e.layers()), e.coordsRange(),
-                            e.betaConditioned());
-                }
-                case "dit" -> {
-                    DitConfig d = reference instanceof DitConfig r ? r : DitConfig.reference(n, s);
-                    yield new DitConfig(n, s, or(hidden, small ? 64 : d.hidden()), or(layers, small ? 2 : d.blocks()),
-                            or(heads, small ? 2 : d.heads()), d.condDim(), d.mlpRatio(), d.frequencyDim(), d.betaConditioned(), d.dropout());
-                }
-                case "mlp" -> {
-                    MlpConfig m = reference instanceof MlpConfig r ? r : MlpConfig.toy(info.dimension(), true);
-                    yield new MlpConfig(List.of(info.dimension()), or(hidden, small ? 32 : m.hidden()), or(layers, small ? 2 : m.layers()),
-                            m.embeddingDim(), m.betaConditioned());
-                }
-                default -> throw new UserInputException("--arch must be egnn, dit or mlp, got '" + arch + "'");
-            };
+            return choice().resolve(info, reference);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
     }
 
-    private static int or(Integer value, int fallback) { return value == null ? fallback : value; }
+    /** The options as a choice that can be stored (run specs, provenance). */
+    public ArchitectureChoice choice() { return new ArchitectureChoice(arch, size, hidden, layers, heads); }
 }

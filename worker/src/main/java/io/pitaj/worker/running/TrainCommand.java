@@ -1,17 +1,14 @@
 package io.pitaj.worker.running;
 
+import io.pitaj.activities.stages.ModelTraining;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
 import io.pitaj.activities.store.SampleSetFormatException;
-import io.pitaj.models.artifact.ModelArtifact;
 import io.pitaj.models.nets.BackboneConfig;
 import io.pitaj.models.nets.ReferenceNetworks;
 import io.pitaj.models.systems.SystemInfo;
-import io.pitaj.models.systems.TargetOptions;
-import io.pitaj.models.targets.Target;
 import io.pitaj.models.train.Checkpoint;
 import io.pitaj.models.train.PitaTrainer;
-import io.pitaj.models.train.ReferenceTraining;
 import io.pitaj.models.train.TrainingConfig;
 import io.pitaj.models.train.TrainingSamples;
 import io.pitaj.worker.ArchitectureOptions;
@@ -42,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a score/energy model pair on an Arrow sample set and write the model artifact.")
 public final class TrainCommand implements Callable<Integer> {
-    static final String CHECKPOINTS = "checkpoints", MODEL = "model";
+    static final String CHECKPOINTS = ModelTraining.CHECKPOINTS, MODEL = ModelTraining.MODEL;
 
     @Spec
     private CommandSpec spec;
@@ -93,21 +90,20 @@ public final class TrainCommand implements Callable<Integer> {
         SystemInfo<?> info = pita.system(system);
         Path dir = out != null ? out : Path.of("pita-model-" + info.name());
         Checkpoint from = resumePoint(dir);
-        SampleSet set = readSamples(info);
-        double beta = Math.round(100 * info.ladder().get(0) / temperature) / 100.0;
-        ReferenceNetworks.Choice reference = ReferenceNetworks.forSystem(info);
-        BackboneConfig arch = architecture.resolve(info, reference.backbone());
+        SampleSet set = readSamples();
+        double beta = ModelTraining.beta(info, temperature);
+        BackboneConfig arch = architecture.resolve(info, ReferenceNetworks.forSystem(info).backbone());
         TrainingConfig config;
+        TrainingSamples buffer;
         try {
-            config = TrainingConfig.reference(arch, reference.schedule(), ReferenceTraining.weights(info),
-                    batch != null ? batch : ReferenceTraining.batchSize(info), steps, seed, false, checkpointEvery);
+            config = ModelTraining.config(info, arch, batch, steps, seed, false, checkpointEvery);
+            if (from != null && from.state().step() >= steps) {
+                throw new UserInputException(dir + " is already trained to step " + from.state().step() + "; pass a larger --steps to continue");
+            }
+            buffer = ModelTraining.buffer(info, set, temperature, beta, samples.toString());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        if (from != null && from.state().step() >= steps) {
-            throw new UserInputException(dir + " is already trained to step " + from.state().step() + "; pass a larger --steps to continue");
-        }
-        TrainingSamples buffer = evaluate(info, set, beta);
 
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "train: two %s networks on %s at T = %s (β = %.2f): %d samples, batch %d, %s%n",
@@ -115,13 +111,15 @@ public final class TrainCommand implements Callable<Integer> {
                 from == null ? "from fresh weights" : "resuming at step " + from.state().step());
         err.flush();
         PitaTrainer.Result result;
+        Path model;
         try {
-            result = new PitaTrainer(runtime.session(), dir.resolve(CHECKPOINTS))
-                    .train(List.of(buffer), config, from, new TrainingProgress(err));
+            ModelTraining.Trained t = ModelTraining.train(info, List.of(buffer), List.of(beta), temperature, config, from, dir, runtime.session(),
+                    new TrainingProgress(err));
+            result = t.result();
+            model = t.model();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        Path model = writeModel(dir, new ModelArtifact.Description(info.name(), temperature, List.of(beta), config, result));
 
         StringJoiner terms = new StringJoiner(", ");
         for (Map.Entry<String, Double> e : result.meanTerms().entrySet()) terms.add(String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()));
@@ -150,52 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private SampleSet readSamples(SystemInfo<?> info) {
-        SampleSet set;
+    private SampleSet readSamples() {
         try {
-            set = SampleSetCodec.read(samples);
+            return SampleSetCodec.read(samples);
         } catch (SampleSetFormatException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        if (!set.system().equals(info.name())) {
-            throw new UserInputException(samples + " holds samples of '" + set.system() + "', not of '" + info.name() + "'");
-        }
-        if (set.dim() != info.dimension()) {
-            throw new UserInputException(samples + " has " + set.dim() + " coordinates per sample; " + info.name() + " has " + info.dimension());
-        }
-        if (Math.abs(set.temperature() - temperature) > 1e-9 * temperature) {
-            throw new UserInputException(samples + " was sampled at T = " + set.temperature() + ", not at --temperature " + temperature);
-        }
-        return set;
     }
-
-    /** Energies and forces at the training temperature, computed once by the system's target. */
-    private TrainingSamples evaluate(SystemInfo<?> info, SampleSet set, double beta) {
-        try (Target target = info.create(TargetOptions.DEFAULTS)) {
-            List<String> symbols = target.elementSymbols();
-            if (!set.atoms().isEmpty() && !symbols.isEmpty() && !set.atoms().equals(symbols)) {
-                throw new UserInputException(samples + " lists atoms " + set.atoms() + ", but " + info.name() + " has " + symbols);
-            }
-            TrainingSamples s = TrainingSamples.evaluate(target, temperature, beta, set.x(), set.count());
-            for (int i = 0; i < s.count(); i++) {
-                if (!Double.isFinite(s.logDensity()[i])) throw new UserInputException(samples + ": sample " + i + " has a non-finite energy");
-            }
-            return s;
-        }
-    }
-
-    /** Writes the artifact as {@code dir/model}, replacing a previous one only once the new one is complete. */
-    private static Path writeModel(Path dir, ModelArtifact.Description d) throws IOException {
-        Path model = dir.resolve(MODEL), next = dir.resolve(MODEL + ".next"), previous = dir.resolve(MODEL + ".previous");
-        ModelArtifact.deleteDirectory(next);
-        ModelArtifact.write(next, d);
-        if (Files.exists(model)) {
-            ModelArtifact.deleteDirectory(previous);
-            Files.move(model, previous);
-        }
-        Files.move(next, model);
-        ModelArtifact.deleteDirectory(previous);
-        return model;
-    }
-
 }
