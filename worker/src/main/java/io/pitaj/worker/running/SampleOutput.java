@@ -32,6 +32,12 @@ final class SampleOutput {
     static int write(Target target, double temperature, String producer, long seed, double[] xPhysical, double[] logWeight,
                      Map<String, String> attributes, Path out) {
         SampleSet set = EvaluatedSamples.of(target, temperature, producer, seed, xPhysical, logWeight, attributes);
+        write(set, out);
+        return EvaluatedSamples.dropped(set);
+    }
+
+    /** Writes a finished set; a user error if the file cannot be written. */
+    static void write(SampleSet set, Path out) {
         try {
             SampleSetCodec.write(set, out);
         } catch (IllegalArgumentException e) {
@@ -39,6 +45,5 @@ final class SampleOutput {
         } catch (UncheckedIOException e) {
             throw new UserInputException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        return EvaluatedSamples.dropped(set);
     }
 }
