@@ -73,6 +73,14 @@ public record ProvenanceRecord(String stage, Integer rung, String kind, List<Art
         }
     }
 
+    public static ProvenanceRecord fromJson(String json) {
+        try {
+            return JSON.readValue(json, ProvenanceRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a provenance record: " + e.getMessage(), e);
+        }
+    }
+
     public static ProvenanceRecord read(Path file) {
         try {
             return JSON.readValue(file.toFile(), ProvenanceRecord.class);

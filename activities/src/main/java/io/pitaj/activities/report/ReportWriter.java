@@ -177,6 +177,7 @@ public final class ReportWriter {
     static String number(double v) {
         if (Double.isNaN(v)) return "—";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        if (Math.abs(v) >= 1e4 && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%.0f", v); // an ESS of 19999.7, not 2.000e+04
         String g = String.format(Locale.ROOT, "%.4g", v);
         // 0.5000 → 0.5, but 1.200e+05 keeps its exponent
         return g.contains("e") || !g.contains(".") ? g : g.replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -90,6 +90,15 @@ public record HotSampling(String method, int samples, int chains, int warmup, in
         return d;
     }
 
+    /** The numeric attributes worth a provenance record's headline: diagnostics and acceptance. */
+    public static Map<String, Double> headline(Map<String, String> attributes) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> {
+            if (k.startsWith("rhat_") || k.startsWith("iat_") || k.startsWith("ess_") || k.equals("acceptance")) h.put(k, Double.parseDouble(v));
+        });
+        return h;
+    }
+
     private static void put(Map<String, String> d, String what, ConvergenceDiagnostics.Summary s) {
         d.put("rhat_" + what, String.format(Locale.ROOT, "%.4f", s.rhat()));
         d.put("iat_" + what, String.format(Locale.ROOT, "%.2f", s.autocorrelationTime()));

@@ -36,9 +36,10 @@ public final class ModelTraining {
     public record Trained(Path model, PitaTrainer.Result result, TrainingConfig config) {}
 
     /** PITA's β of a rung: the hottest temperature over this one, rounded to two decimals as the reference does. */
-    public static double beta(SystemInfo<?> info, double temperature) {
-        return Math.round(100 * info.ladder().get(0) / temperature) / 100.0;
-    }
+    public static double beta(SystemInfo<?> info, double temperature) { return beta(info.ladder().get(0), temperature); }
+
+    /** The same for a ladder whose hottest temperature is {@code hot}. */
+    public static double beta(double hot, double temperature) { return Math.round(100 * hot / temperature) / 100.0; }
 
     /** The system's reference training recipe with this backbone, batch (null: the reference's), step target and seed. */
     public static TrainingConfig config(SystemInfo<?> info, BackboneConfig arch, Integer batch, long steps, long seed, boolean trainOnAllRungs,

@@ -171,7 +171,7 @@ public class SampleCommand implements Callable<Integer> {
             attributes.putAll(EvaluatedSamples.counts(drawn.counts()));
             double[] x = Arrays.copyOf(drawn.x(), samples * tg.dimension());
             int dropped = SampleOutput.write(tg, t, producer(m), seed, x, new double[samples], attributes, out);
-            StageProvenance.write(producer(m), kind(), out, parameters, seed, started, drawn.counts().targetEvaluations(), headline(attributes));
+            StageProvenance.write(producer(m), kind(), out, parameters, seed, started, drawn.counts().targetEvaluations(), HotSampling.headline(attributes));
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s (%s; %d target evaluations%s)%n", samples - dropped, info.name(), t,
                     out, drawn.summary(), drawn.counts().targetEvaluations(), dropped > 0 ? ", " + dropped + " non-finite dropped" : "");
@@ -201,12 +201,4 @@ public class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The numeric attributes worth a provenance record's headline: diagnostics and acceptance. */
-    private static Map<String, Double> headline(Map<String, String> attributes) {
-        Map<String, Double> h = new LinkedHashMap<>();
-        attributes.forEach((k, v) -> {
-            if (k.startsWith("rhat_") || k.startsWith("iat_") || k.startsWith("ess_") || k.equals("acceptance")) h.put(k, Double.parseDouble(v));
-        });
-        return h;
-    }
 }
