@@ -14,6 +14,7 @@ import io.pitaj.worker.inspecting.PlotCommand;
 import io.pitaj.worker.running.AnnealCommand;
 import io.pitaj.worker.running.ReferenceCommand;
 import io.pitaj.worker.running.RunCommand;
+import io.pitaj.worker.running.WorkerCommand;
 import io.pitaj.worker.running.SampleCommand;
 import io.pitaj.worker.running.TrainCommand;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, RunCommand.class, EvalCommand.class, PlotCommand.class, ReferenceCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, RunCommand.class, WorkerCommand.class, EvalCommand.class, PlotCommand.class, ReferenceCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;

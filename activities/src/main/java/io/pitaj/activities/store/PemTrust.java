@@ -18,13 +18,13 @@ import javax.net.ssl.X509TrustManager;
  * TLS trust in exactly the certificate authorities of one PEM file, for an S3 endpoint with a private CA. The JDK's
  * own trust store is not consulted, so the file alone decides which servers the store talks to.
  */
-record PemTrust(SSLContext context, X509TrustManager trustManager) {
+public record PemTrust(SSLContext context, X509TrustManager trustManager) {
     /**
      * Trust in the certificates of {@code pemFile} (one or more {@code BEGIN CERTIFICATE} blocks).
      *
      * @throws IllegalArgumentException naming the file, if it cannot be read or holds no certificate
      */
-    static PemTrust of(Path pemFile) {
+    public static PemTrust of(Path pemFile) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);

@@ -103,7 +103,12 @@ public final class S3ArtifactStore implements ArtifactStore {
         String bucket = settings.bucket();
         retry.run("create bucket " + bucket, () -> {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                try {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                } catch (io.minio.errors.ErrorResponseException e) {
+                    // several workers starting at once race to create it: another one winning is success
+                    if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) throw e;
+                }
             }
             return null;
         });

@@ -93,6 +93,9 @@ public final class RunCommand implements Callable<Integer> {
     private Path dataDir;
 
     @Mixin
+    private ClusterOptions cluster;
+
+    @Mixin
     private RuntimeOptions runtime;
 
     @Override
@@ -109,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
         checkAgainstSystem(runSpec, info);
         String id = runId != null ? checkedRunId(runId) : runSpec.name() + "-" + digest(RunSpecs.toYaml(runSpec));
         RunRequest request = new RunRequest(id, runSpec, mixture);
+        if (cluster.cluster()) return runOnCluster(request, out, err);
         Files.createDirectories(dataDir);
         try (FileChannel lockFile = FileChannel.open(dataDir.resolve("pita.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = tryLock(lockFile)) {
@@ -126,6 +130,32 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Submits to a cluster's Temporal and S3, follows the run and downloads the report; the cluster's workers do the work. */
+    private int runOnCluster(RunRequest request, PrintWriter out, PrintWriter err) throws Exception {
+        cluster.requireBoth();
+        try (ArtifactStore store = cluster.store(System.getenv())) {
+            WorkflowServiceStubs service = cluster.service(System.getenv());
+            try {
+                checkSpecOfRunId(store, request);
+                WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(cluster.namespace).build());
+                err.printf(Locale.ROOT, "run %s: submitted to %s (namespace %s); the cluster's workers run it%n", request.runId(), cluster.temporal,
+                        cluster.namespace);
+                err.flush();
+                finish(store, request, follow(client, request, err), out);
+            } finally {
+                service.shutdown();
+            }
+        }
+        return 0;
+    }
+
+    private void finish(ArtifactStore store, RunRequest request, RunOutcome outcome, PrintWriter out) {
+        Path dir = download(store, request.runId(), outcome.report());
+        out.printf(Locale.ROOT, "run %s finished: %d stages, %d reused from the store, %,d target energy evaluations; report %s (self-contained: %s)%n",
+                request.runId(), outcome.stages(), outcome.reused(), outcome.energyEvaluations(), dir.resolve("report.md"), dir.resolve("report.html"));
+        out.flush();
+    }
+
     private int runEmbedded(RunRequest request, PrintWriter out, PrintWriter err) throws Exception {
         err.printf(Locale.ROOT, "run %s: %s, ladder %s; starting the embedded Temporal server and S3 store under %s%n", request.runId(),
                 request.spec().system(), request.spec().ladder(), dataDir.toAbsolutePath());
@@ -140,11 +170,7 @@ public final class RunCommand implements Callable<Integer> {
                     runtime.provider().id(), runtime.threadCount()), runtime.session(), pita.catalog());
             WorkerFactory workers = PipelineWorkers.start(client, env, Set.of(PipelineOptions.CPU_QUEUE, PipelineOptions.GPU_QUEUE), 2);
             try {
-                RunOutcome outcome = follow(client, request, err);
-                Path dir = download(store, request.runId(), outcome.report());
-                out.printf(Locale.ROOT, "run %s finished: %d stages, %d reused from the store, %,d target energy evaluations; report %s (self-contained: %s)%n",
-                        request.runId(), outcome.stages(), outcome.reused(), outcome.energyEvaluations(), dir.resolve("report.md"), dir.resolve("report.html"));
-                out.flush();
+                finish(store, request, follow(client, request, err), out);
             } finally {
                 workers.shutdownNow();
                 workers.awaitTermination(10, TimeUnit.SECONDS);
