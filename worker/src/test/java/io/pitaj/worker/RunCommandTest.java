@@ -56,11 +56,36 @@ class RunCommandTest {
         }
         assertTrue(records.size() >= 13, "stages recorded: " + records.size());
 
+        Cli.Result status = Cli.run("status", "t1", "--data-dir", data.toString());
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().contains("report written"), status.out());
+        Path csv = dir.resolve("final.csv");
+        Cli.Result export = Cli.run("export", "t1", "--format", "csv", "--output", csv.toString(), "--data-dir", data.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertEquals(401, Files.readAllLines(csv).size(), "a header and the final rung's 400 samples");
+        SampleCommandTest.assertOneLineError(Cli.run("export", "t1", "--format", "csv", "--output", csv.toString(), "--data-dir", data.toString()),
+                "already exists");
+        Cli.Result chain = Cli.run("provenance", "t1", "--data-dir", data.toString());
+        assertEquals(0, chain.exitCode(), chain.err());
+        assertTrue(chain.out().contains("every one matches its sha256") && chain.out().contains("(from hot/merged)"), chain.out());
+
         Cli.Result again = Cli.run("run", "--spec", spec().toString(), "--run-id", "t1", "--data-dir", data.toString(), "--threads", "1");
         assertEquals(0, again.exitCode(), again.err());
         Matcher counts = Pattern.compile("finished: (\\d+) stages, (\\d+) reused").matcher(again.out());
         assertTrue(counts.find(), again.out());
         assertEquals(counts.group(1), counts.group(2), "a rerun of the run id reuses every completed stage: " + again.out());
+
+        // a stored object damaged behind the store's back is found by its digest
+        Path stored;
+        try (Stream<Path> s = Files.walk(data.resolve("s3"))) {
+            stored = s.filter(p -> p.toString().contains("rung-1/relax") && p.getFileName().toString().equals("samples.arrow")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(stored, bytes);
+        Cli.Result damaged = Cli.run("provenance", "t1", "--data-dir", data.toString());
+        assertEquals(1, damaged.exitCode(), damaged.out());
+        assertTrue(damaged.out().contains("DOES NOT MATCH") && damaged.out().contains("1 do not match"), damaged.out());
     }
 
     @Test

@@ -45,16 +45,23 @@ public final class ClusterOptions {
     @Option(names = "--bucket", defaultValue = "pita", description = "S3 bucket (default ${DEFAULT-VALUE}).")
     String bucket;
 
-    boolean cluster() { return temporal != null || s3 != null; }
+    public String namespace() { return namespace; }
+
+    public String temporal() { return temporal; }
+
+    /** The S3 endpoint given, or null. */
+    public URI s3() { return s3; }
+
+    public boolean cluster() { return temporal != null || s3 != null; }
 
     /** Both services must be named together: a cluster worker or submitter with one embedded half would split a run. */
-    void requireBoth() {
+    public void requireBoth() {
         if (temporal == null || s3 == null) throw new UserInputException("--temporal and --s3 go together (got only " + (temporal != null ? "--temporal" : "--s3") + ")");
         if (!temporal.matches("[^:\\s]+:\\d{1,5}")) throw new UserInputException("--temporal must be HOST:PORT, got '" + temporal + "'");
         if (!"http".equals(s3.getScheme()) && !"https".equals(s3.getScheme())) throw new UserInputException("--s3 must be an http:// or https:// URL, got " + s3);
     }
 
-    ArtifactStore store(Map<String, String> env) {
+    public ArtifactStore store(Map<String, String> env) {
         try {
             return S3ArtifactStore.open(S3Settings.fromEnvironment(s3, bucket, env));
         } catch (IllegalArgumentException e) {
@@ -62,7 +69,7 @@ public final class ClusterOptions {
         }
     }
 
-    WorkflowServiceStubs service(Map<String, String> env) {
+    public WorkflowServiceStubs service(Map<String, String> env) {
         WorkflowServiceStubsOptions.Builder b = WorkflowServiceStubsOptions.newBuilder().setTarget(temporal);
         if (temporalTls) {
             try {

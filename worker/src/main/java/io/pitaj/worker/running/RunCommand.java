@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a PITA ladder (hot data, train, anneal, relax, evaluate per rung, report) as a durable workflow.")
 public final class RunCommand implements Callable<Integer> {
-    static final String BUCKET = "pita";
+    public static final String BUCKET = "pita";
 
     @Spec
     private CommandSpec spec;

@@ -1,0 +1,119 @@
+package io.pitaj.worker.auditing;
+
+import io.pitaj.activities.provenance.ArtifactRef;
+import io.pitaj.activities.store.SampleSet;
+import io.pitaj.activities.store.SampleSetCodec;
+import io.pitaj.worker.UserInputException;
+import io.pitaj.worker.running.ClusterOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pita export RUN}: one rung's final samples (the hot data for rung 0, the relaxed annealed set after) as
+ * Arrow, CSV (coordinates, log-weight, energy) or multi-frame XYZ (Å for peptides, reduced units padded to 3-D
+ * otherwise; the log-weight and energy in each frame's comment line). Never overwrites.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write a rung's samples of a run as arrow, csv or xyz.")
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run id.")
+    private String runId;
+
+    @Option(names = "--rung", defaultValue = "final", paramLabel = "K|final", description = "Rung index or final (default ${DEFAULT-VALUE}).")
+    private String rung;
+
+    @Option(names = "--format", required = true, paramLabel = "arrow|csv|xyz", description = "Output format.")
+    private String format;
+
+    @Option(names = "--output", required = true, paramLabel = "F", description = "Output file (never overwritten).")
+    private Path output;
+
+    @Option(names = "--data-dir", defaultValue = "pita-data", paramLabel = "D", description = "Embedded store (default ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Mixin
+    private ClusterOptions cluster;
+
+    @Override
+    public Integer call() throws IOException {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!List.of("arrow", "csv", "xyz").contains(f)) throw new UserInputException("--format must be arrow, csv or xyz, got '" + format + "'");
+        if (Files.exists(output)) throw new UserInputException(output + " already exists; choose another --output");
+        SampleSet set;
+        try (RunStore run = RunStore.open(cluster, dataDir, runId)) {
+            List<RunStore.Stored> records = run.records();
+            int last = records.stream().filter(s -> s.record().rung() != null).mapToInt(s -> s.record().rung()).max().orElse(0);
+            int k;
+            try {
+                k = rung.equalsIgnoreCase("final") ? last : Integer.parseInt(rung);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--rung must be a rung index or final, got '" + rung + "'");
+            }
+            String stage = k == 0 ? "hot/merged" : "rung-" + k + "/relax";
+            ArtifactRef ref = records.stream().filter(s -> s.record().stage().equals(stage)).findFirst()
+                    .map(s -> s.record().outputs().get(0))
+                    .orElseThrow(() -> new UserInputException("run " + runId + " has no samples of rung " + k + " (stage " + stage + " is not complete)"));
+            Path tmp = Files.createTempFile("pita-export", ".arrow");
+            try {
+                run.store.get(ref, tmp);
+                set = SampleSetCodec.read(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        switch (f) {
+            case "arrow" -> SampleSetCodec.write(set, output);
+            case "csv" -> csv(set);
+            default -> xyz(set);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s%n", set.count(), set.system(), set.temperature(), output);
+        out.flush();
+        return 0;
+    }
+
+    private void csv(SampleSet s) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(output)) {
+            StringBuilder h = new StringBuilder();
+            for (int j = 0; j < s.dim(); j++) h.append('x').append(j).append(',');
+            w.write(h.append("log_weight,energy\n").toString());
+            for (int i = 0; i < s.count(); i++) {
+                StringBuilder b = new StringBuilder();
+                for (int j = 0; j < s.dim(); j++) b.append(s.x()[i * s.dim() + j]).append(',');
+                w.write(b.append(s.logWeight()[i]).append(',').append(s.energy()[i]).append('\n').toString());
+            }
+        }
+    }
+
+    private void xyz(SampleSet s) throws IOException {
+        boolean peptide = !s.atoms().isEmpty();
+        int spatial = peptide ? 3 : s.dim() % 3 == 0 ? 3 : 2, particles = s.dim() / spatial;
+        double scale = peptide ? 10 : 1; // nm → Å for molecules, as XYZ viewers expect
+        try (BufferedWriter w = Files.newBufferedWriter(output)) {
+            for (int i = 0; i < s.count(); i++) {
+                w.write(particles + "\n");
+                w.write(String.format(Locale.ROOT, "%s T=%s log_weight=%s energy=%s%n", s.system(), s.temperature(), s.logWeight()[i], s.energy()[i]));
+                for (int p = 0; p < particles; p++) {
+                    int o = i * s.dim() + p * spatial;
+                    double z = spatial == 3 ? s.x()[o + 2] * scale : 0;
+                    w.write(String.format(Locale.ROOT, "%s %.6f %.6f %.6f%n", peptide ? s.atoms().get(p) : "X", s.x()[o] * scale, s.x()[o + 1] * scale, z));
+                }
+            }
+        }
+    }
+}
