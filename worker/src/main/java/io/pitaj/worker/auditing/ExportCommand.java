@@ -4,7 +4,6 @@ import io.pitaj.activities.provenance.ArtifactRef;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
 import io.pitaj.worker.UserInputException;
-import io.pitaj.worker.running.ClusterOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,9 +29,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id.")
-    private String runId;
-
     @Option(names = "--rung", defaultValue = "final", paramLabel = "K|final", description = "Rung index or final (default ${DEFAULT-VALUE}).")
     private String rung;
 
@@ -43,11 +38,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "F", description = "Output file (never overwritten).")
     private Path output;
 
-    @Option(names = "--data-dir", defaultValue = "pita-data", paramLabel = "D", description = "Embedded store (default ${DEFAULT-VALUE}).")
-    private Path dataDir;
-
     @Mixin
-    private ClusterOptions cluster;
+    private StoredRunOptions run;
 
     @Override
     public Integer call() throws IOException {
@@ -55,8 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (!List.of("arrow", "csv", "xyz").contains(f)) throw new UserInputException("--format must be arrow, csv or xyz, got '" + format + "'");
         if (Files.exists(output)) throw new UserInputException(output + " already exists; choose another --output");
         SampleSet set;
-        try (RunStore run = RunStore.open(cluster, dataDir, runId)) {
-            List<RunStore.Stored> records = run.records();
+        try (RunStore stored = run.open()) {
+            List<RunStore.Stored> records = stored.records();
             int last = records.stream().filter(s -> s.record().rung() != null).mapToInt(s -> s.record().rung()).max().orElse(0);
             int k;
             try {
@@ -67,10 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
             String stage = k == 0 ? "hot/merged" : "rung-" + k + "/relax";
             ArtifactRef ref = records.stream().filter(s -> s.record().stage().equals(stage)).findFirst()
                     .map(s -> s.record().outputs().get(0))
-                    .orElseThrow(() -> new UserInputException("run " + runId + " has no samples of rung " + k + " (stage " + stage + " is not complete)"));
+                    .orElseThrow(() -> new UserInputException("run " + run.runId + " has no samples of rung " + k + " (stage " + stage + " is not complete)"));
             Path tmp = Files.createTempFile("pita-export", ".arrow");
             try {
-                run.store.get(ref, tmp);
+                stored.store.get(ref, tmp);
                 set = SampleSetCodec.read(tmp);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -2,9 +2,7 @@ package io.pitaj.worker.auditing;
 
 import io.pitaj.activities.provenance.ArtifactRef;
 import io.pitaj.activities.provenance.ProvenanceRecord;
-import io.pitaj.worker.running.ClusterOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,27 +24,21 @@ public final class ProvenanceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id.")
-    private String runId;
-
-    @Option(names = "--data-dir", defaultValue = "pita-data", paramLabel = "D", description = "Embedded store (default ${DEFAULT-VALUE}).")
-    private Path dataDir;
-
     @Mixin
-    private ClusterOptions cluster;
+    private StoredRunOptions run;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int checked = 0, broken = 0;
-        try (RunStore run = RunStore.open(cluster, dataDir, runId)) {
-            List<RunStore.Stored> records = run.records();
+        try (RunStore stored = run.open()) {
+            List<RunStore.Stored> records = stored.records();
             Map<String, String> producer = new HashMap<>();
             for (RunStore.Stored s : records) {
                 producer.put(s.ref().sha256(), s.record().stage() + " (provenance)");
                 for (ArtifactRef o : s.record().outputs()) producer.put(o.sha256(), s.record().stage());
             }
-            out.printf(Locale.ROOT, "run %s: %d stages, from the hot samples to the report%n", runId, records.size());
+            out.printf(Locale.ROOT, "run %s: %d stages, from the hot samples to the report%n", run.runId, records.size());
             for (RunStore.Stored s : records) {
                 ProvenanceRecord r = s.record();
                 out.printf(Locale.ROOT, "%s [%s] attempt %d on %s, code %s, %s → %s, %d energy evaluations%n", r.stage(), r.kind(), r.attempt(),
@@ -57,7 +47,7 @@ public final class ProvenanceCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  in   %s  %s  (from %s)%n", in.sha256(), in.uri(), producer.getOrDefault(in.sha256(), "outside the run"));
                 }
                 for (ArtifactRef o : r.outputs()) {
-                    boolean ok = run.store.verify(o);
+                    boolean ok = stored.store.verify(o);
                     checked++;
                     if (!ok) broken++;
                     out.printf(Locale.ROOT, "  out  %s  %s  %s%n", o.sha256(), o.uri(), ok ? "matches" : "DOES NOT MATCH its stored object");

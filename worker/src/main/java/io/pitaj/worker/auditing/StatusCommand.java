@@ -2,20 +2,16 @@ package io.pitaj.worker.auditing;
 
 import io.pitaj.workflows.LadderWorkflow;
 import io.pitaj.workflows.RunProgress;
-import io.pitaj.worker.running.ClusterOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,38 +24,32 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id.")
-    private String runId;
-
-    @Option(names = "--data-dir", defaultValue = "pita-data", paramLabel = "D", description = "Embedded store (default ${DEFAULT-VALUE}).")
-    private Path dataDir;
-
     @Mixin
-    private ClusterOptions cluster;
+    private StoredRunOptions run;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore run = RunStore.open(cluster, dataDir, runId)) {
-            List<RunStore.Stored> records = run.records();
+        try (RunStore stored = run.open()) {
+            List<RunStore.Stored> records = stored.records();
             long energy = records.stream().mapToLong(s -> s.record().energyEvaluations()).sum();
             boolean reported = records.stream().anyMatch(s -> s.record().kind().equals("report"));
-            out.printf(Locale.ROOT, "run %s: %d stages complete, %,d target energy evaluations, %s%n", runId, records.size(), energy,
+            out.printf(Locale.ROOT, "run %s: %d stages complete, %,d target energy evaluations, %s%n", run.runId, records.size(), energy,
                     reported ? "report written" : "no report yet");
             for (RunStore.Stored s : records) {
                 out.printf(Locale.ROOT, "  %-28s %-12s attempt %d  %s%n", s.record().stage(), s.record().kind(), s.record().attempt(), s.record().ended());
             }
         }
-        if (cluster.cluster()) {
-            cluster.requireBoth();
-            WorkflowServiceStubs service = cluster.service(System.getenv());
+        if (run.cluster.cluster()) {
+            run.cluster.requireBoth();
+            WorkflowServiceStubs service = run.cluster.service(System.getenv());
             try {
-                WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(cluster.namespace()).build());
-                RunProgress p = client.newWorkflowStub(LadderWorkflow.class, runId).progress();
+                WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(run.cluster.namespace()).build());
+                RunProgress p = client.newWorkflowStub(LadderWorkflow.class, run.runId).progress();
                 out.printf(Locale.ROOT, "workflow: %s, rung %d, %d/%d stages, %,d energy evaluations%s%n", p.stage(), p.rung(), p.stagesDone(),
                         p.stagesTotal(), p.energyEvaluations(), p.finished() ? ", finished" : "");
             } catch (RuntimeException e) {
-                out.printf(Locale.ROOT, "workflow: not reachable on %s (%s)%n", cluster.temporal(), e.getMessage());
+                out.printf(Locale.ROOT, "workflow: not reachable on %s (%s)%n", run.cluster.temporal(), e.getMessage());
             } finally {
                 service.shutdown();
             }
