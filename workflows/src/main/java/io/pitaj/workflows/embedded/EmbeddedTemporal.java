@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * is found and reused.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
+    static {
+        // stopping the in-memory service cancels its pending timers, which gRPC reports at INFO through
+        // java.util.logging as a rejected task per timer: a benign shutdown race, not worth a stack trace each
+        java.util.logging.Logger.getLogger("io.grpc.Context").setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final TestServicesStarter services;
     private final Server server;
 
