@@ -22,10 +22,15 @@ import java.util.concurrent.TimeUnit;
  * is found and reused.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
+    /**
+     * Stopping the in-memory service cancels its pending timers, which gRPC reports at INFO through
+     * java.util.logging as a rejected task per timer: a benign shutdown race, not worth a stack trace each. Held in a
+     * field because java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger GRPC_CONTEXT = java.util.logging.Logger.getLogger("io.grpc.Context");
+
     static {
-        // stopping the in-memory service cancels its pending timers, which gRPC reports at INFO through
-        // java.util.logging as a rejected task per timer: a benign shutdown race, not worth a stack trace each
-        java.util.logging.Logger.getLogger("io.grpc.Context").setLevel(java.util.logging.Level.WARNING);
+        GRPC_CONTEXT.setLevel(java.util.logging.Level.WARNING);
     }
 
     private final TestServicesStarter services;
