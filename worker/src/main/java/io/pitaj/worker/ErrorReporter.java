@@ -1,5 +1,6 @@
 package io.pitaj.worker;
 
+import io.pitaj.activities.store.ArtifactStoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,6 +15,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 1;
+    /** A service (the S3 store) failed after its retries: not a bug of ours, not the input, and not worth a stack trace. */
+    static final int SERVICE_ERROR = 3;
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -31,13 +34,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         boolean verbose = verbose(parseResult);
         if (ex instanceof UserInputException) {
             err.println("pita: " + oneLine(ex.getMessage()));
+        } else if (ex instanceof ArtifactStoreException) {
+            // the store's own message already names the endpoint or object and the cause, after its bounded retries
+            err.println("pita: " + oneLine(ex.getMessage()));
         } else {
             err.println("pita: internal error: " + oneLine(ex.toString())
                     + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
         }
         if (verbose) ex.printStackTrace(err);
         err.flush();
-        return ex instanceof UserInputException ? USER_ERROR : INTERNAL_ERROR;
+        return ex instanceof UserInputException ? USER_ERROR : ex instanceof ArtifactStoreException ? SERVICE_ERROR : INTERNAL_ERROR;
     }
 
     private static String oneLine(String message) {

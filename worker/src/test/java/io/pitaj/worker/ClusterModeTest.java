@@ -77,6 +77,30 @@ class ClusterModeTest {
         }
     }
 
+    /**
+     * Unreachable services end in one clear line after bounded retries: S3 after 4 attempts (exit 3, a service
+     * error), Temporal after a 10 s connection check (exit 2: the address given is wrong).
+     */
+    @Test
+    void unreachableServicesAreOneLineAfterBoundedRetries() throws Exception {
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"))) {
+            S3Settings settings = s3.settings("pita");
+            Map<String, String> env = Map.of("PITA_S3_ACCESS_KEY", settings.accessKey(), "PITA_S3_SECRET_KEY", settings.secretKey());
+            Process noS3 = pita(env, dir.resolve("no-s3.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3", "http://127.0.0.1:1");
+            assertTrue(noS3.waitFor(60, TimeUnit.SECONDS), "bounded");
+            String s3Log = Files.readString(dir.resolve("no-s3.log"));
+            assertEquals(3, noS3.exitValue(), s3Log);
+            assertTrue(s3Log.contains("unreachable after 4 attempts") && s3Log.strip().lines().count() == 1, s3Log);
+
+            Process noTemporal = pita(env, dir.resolve("no-temporal.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3",
+                    s3.endpoint().toString());
+            assertTrue(noTemporal.waitFor(60, TimeUnit.SECONDS), "bounded");
+            String tLog = Files.readString(dir.resolve("no-temporal.log"));
+            assertEquals(2, noTemporal.exitValue(), tLog);
+            assertTrue(tLog.contains("cannot reach Temporal at 127.0.0.1:1 within 10 s"), tLog);
+        }
+    }
+
     /** Waits until a worker says it serves its queue (one at a time: on 2 cores, JVMs starting together starve). */
     private Process serving(Process p, String log) throws Exception {
         for (int i = 0; i < 240; i++) {
