@@ -59,7 +59,7 @@ public final class AnnealingStages implements AnnealingActivities {
                         (k, total, ess) -> ctx.heartbeat(new StageProgress(stage, k, total, String.format(java.util.Locale.ROOT, "ESS %.0f", ess), null)));
             }
             SampleSetCodec.write(set, w.outputs().resolve(SamplingStages.SAMPLES));
-            return new StageRunner.Outcome(evaluations(set), Long.parseLong(set.attributes().get("model_evaluations")),
+            return new StageRunner.Outcome(EvaluatedSamples.targetEvaluations(set), Long.parseLong(set.attributes().get("model_evaluations")),
                     Map.of("final_ess", Double.parseDouble(set.attributes().get("final_ess")),
                             "log_normaliser", Double.parseDouble(set.attributes().get("log_normaliser"))));
         });
@@ -113,10 +113,5 @@ public final class AnnealingStages implements AnnealingActivities {
             SampleSetCodec.write(out, w.outputs().resolve(SamplingStages.SAMPLES));
             return new StageRunner.Outcome(spent, 0, Map.of("dropped_non_finite", (double) EvaluatedSamples.dropped(out)));
         });
-    }
-
-    static long evaluations(SampleSet s) {
-        return Long.parseLong(s.attributes().getOrDefault("target_energy_evaluations", "0"))
-                + Long.parseLong(s.attributes().getOrDefault("target_force_evaluations", "0"));
     }
 }

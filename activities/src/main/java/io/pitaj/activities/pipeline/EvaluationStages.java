@@ -77,18 +77,18 @@ public final class EvaluationStages implements EvaluationActivities {
                 ProvenanceRecord record = record(s);
                 SampleSet set = SampleSetCodec.read(w.input(record.inputs().get(0), "rung-" + rung + ".arrow"));
                 double t = run.spec().ladder().get(rung);
-                ladder.put("rung " + rung + ", T = " + number(t), set);
+                ladder.put("rung " + rung + ", T = " + ReportWriter.number(t), set);
                 if (record.inputs().size() > 1 && rung == run.spec().rungs() - 1 && reference == null) {
                     reference = SampleSetCodec.read(w.input(record.inputs().get(1), "reference.arrow"));
                 }
-                Map<String, Object> metrics = metricsOf(w, s, rung);
+                Map<String, Object> metrics = metricsOf(s);
                 rungs.add(new RunReport.Rung("rung " + rung, t, set.count(), EffectiveSampleSize.kish(set.logWeight()), rungEvaluations(stages, rung), metrics));
                 for (ArtifactRef o : s.outputs()) {
                     if (!o.uri().endsWith(".png")) continue;
                     String name = "rung-" + rung + "/" + o.uri().substring(o.uri().lastIndexOf('/') + 1);
                     Files.createDirectories(dir.resolve("rung-" + rung));
                     env.runner().store().get(o, dir.resolve(name));
-                    plots.add(new RunReport.Plot(name, "Rung " + rung + " (T = " + number(t) + "): " + caption(name)));
+                    plots.add(new RunReport.Plot(name, "Rung " + rung + " (T = " + ReportWriter.number(t) + "): " + caption(name)));
                 }
             }
             try (Target target = info.create(TargetOptions.DEFAULTS)) {
@@ -117,7 +117,7 @@ public final class EvaluationStages implements EvaluationActivities {
         return ProvenanceRecord.fromJson(new String(env.runner().store().getBytes(s.provenance()), StandardCharsets.UTF_8));
     }
 
-    private Map<String, Object> metricsOf(StageRunner.Workspace w, StageResult s, int rung) throws IOException {
+    private Map<String, Object> metricsOf(StageResult s) throws IOException {
         ObjectNode node = (ObjectNode) JSON.readTree(env.runner().store().getBytes(s.output(METRICS)));
         Map<String, Object> m = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
@@ -159,8 +159,6 @@ public final class EvaluationStages implements EvaluationActivities {
             default -> f.startsWith("ramachandran") ? "Ramachandran free energy" : f;
         };
     }
-
-    private static String number(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
 
     private static SampleComparison.Set set(SampleSet s) { return new SampleComparison.Set(s.x(), s.logWeight(), s.energy()); }
 }

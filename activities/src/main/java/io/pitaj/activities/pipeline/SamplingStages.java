@@ -7,6 +7,7 @@ import io.pitaj.activities.stages.HotSampling;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
 
+import io.pitaj.models.sampling.EvaluationCounts;
 import io.pitaj.models.sampling.Shards;
 import io.pitaj.models.systems.ConfigurationBatch;
 import io.pitaj.models.systems.SystemInfo;
@@ -54,7 +55,9 @@ public final class SamplingStages implements SamplingActivities {
                 }
                 ConfigurationBatch b = info.sampleBatch(TargetOptions.DEFAULTS, count, seed);
                 try (Target target = b.target()) {
-                    set = EvaluatedSamples.of(target, t, stage, seed, b.x(), new double[count], new LinkedHashMap<>(Map.of("method", "exact")));
+                    Map<String, String> exact = new LinkedHashMap<>(Map.of("method", "exact"));
+                    exact.putAll(EvaluatedSamples.counts(EvaluationCounts.NONE)); // exact draws cost no target evaluation
+                    set = EvaluatedSamples.of(target, t, stage, seed, b.x(), new double[count], exact);
                 }
             } else {
                 HotSampling plan;
@@ -73,9 +76,7 @@ public final class SamplingStages implements SamplingActivities {
                 }
             }
             SampleSetCodec.write(set, w.outputs().resolve(SAMPLES));
-            long evaluations = Long.parseLong(set.attributes().getOrDefault("target_energy_evaluations", "0"))
-                    + Long.parseLong(set.attributes().getOrDefault("target_force_evaluations", "0"));
-            return new StageRunner.Outcome(evaluations, 0, HotSampling.headline(set.attributes()));
+            return new StageRunner.Outcome(EvaluatedSamples.targetEvaluations(set), 0, HotSampling.headline(set.attributes()));
         });
     }
 

@@ -111,8 +111,8 @@ public final class StageRunner {
         Instant started = Instant.now();
         Outcome outcome;
         try {
-            deleteTree(in);
-            deleteTree(out);
+            ModelArtifact.deleteDirectory(in);
+            ModelArtifact.deleteDirectory(out);
             Files.createDirectories(in);
             Files.createDirectories(out);
             Files.createDirectories(scratch);
@@ -160,7 +160,7 @@ public final class StageRunner {
         ProvenanceRecord record = new ProvenanceRecord(stage, rung, kind, inputs, outputs, parameters, seed, CodeVersion.current(), runtime,
                 started.toString(), ended.toString(), context.attempt(), outcome.energyEvaluations(), metrics);
         ArtifactRef provenance = store.putBytes(prefix + PROVENANCE, record.toJson().getBytes(StandardCharsets.UTF_8));
-        deleteTree(in);
+        ModelArtifact.deleteDirectory(in);
         return new StageResult(stage, outputs, provenance, outcome.energyEvaluations(), outcome.modelEvaluations(),
                 Duration.between(started, ended).toMillis() / 1000.0, metrics, false);
     }
@@ -185,9 +185,5 @@ public final class StageRunner {
         String base = probe.substring(0, probe.length() - 1);
         if (!ref.uri().startsWith(base)) throw new IllegalArgumentException(ref.uri() + " is not in this store (" + base + ")");
         return ref.uri().substring(base.length());
-    }
-
-    static void deleteTree(Path dir) {
-        ModelArtifact.deleteDirectory(dir);
     }
 }

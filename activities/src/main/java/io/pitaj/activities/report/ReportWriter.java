@@ -174,7 +174,8 @@ public final class ReportWriter {
         return cell(v.toString());
     }
 
-    static String number(double v) {
+    /** A number as the report prints it: integers whole, large values without exponent, else 4 significant digits. */
+    public static String number(double v) {
         if (Double.isNaN(v)) return "—";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         if (Math.abs(v) >= 1e4 && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%.0f", v); // an ESS of 19999.7, not 2.000e+04

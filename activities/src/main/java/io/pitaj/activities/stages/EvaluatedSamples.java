@@ -52,6 +52,16 @@ public final class EvaluatedSamples {
                 Arrays.copyOf(lw, kept), Arrays.copyOf(energy, kept), Arrays.copyOf(force, kept * d)).withAttributes(all);
     }
 
+    /**
+     * The target evaluations (energies and forces) a set's attributes record as spent making it, or −1 if they
+     * record none (a set from elsewhere).
+     */
+    public static long targetEvaluations(SampleSet s) {
+        String e = s.attributes().get("target_energy_evaluations"), f = s.attributes().get("target_force_evaluations");
+        if (e == null && f == null) return -1;
+        return (e == null ? 0 : Long.parseLong(e)) + (f == null ? 0 : Long.parseLong(f));
+    }
+
     /** The {@code dropped_non_finite} count of a set made here. */
     public static int dropped(SampleSet s) { return Integer.parseInt(s.attributes().getOrDefault("dropped_non_finite", "0")); }
 

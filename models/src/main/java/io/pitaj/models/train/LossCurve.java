@@ -12,6 +12,7 @@ public record LossCurve(int blockSteps, long[] steps, double[] total, Map<String
             if (e.getValue().length != steps.length) throw new IllegalArgumentException("term " + e.getKey() + " has " + e.getValue().length + " points, not " + steps.length);
         }
         if (total.length != steps.length) throw new IllegalArgumentException("the total has " + total.length + " points, not " + steps.length);
-        terms = Map.copyOf(terms);
+        // insertion order, not Map.copyOf's per-JVM order: model.json's bytes must not depend on the run
+        terms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(terms));
     }
 }

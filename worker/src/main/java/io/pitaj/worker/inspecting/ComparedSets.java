@@ -1,5 +1,6 @@
 package io.pitaj.worker.inspecting;
 
+import io.pitaj.activities.stages.EvaluatedSamples;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
 import io.pitaj.activities.store.SampleSetFormatException;
@@ -55,17 +56,10 @@ final class ComparedSets implements AutoCloseable {
     /** {@code pita eval}'s table; needs a reference. */
     Map<String, Object> table(long seed) {
         try {
-            return SampleComparison.compare(target, samples.temperature(), set(samples), set(reference), seed, energyEvaluations(samples));
+            return SampleComparison.compare(target, samples.temperature(), set(samples), set(reference), seed, EvaluatedSamples.targetEvaluations(samples));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-    }
-
-    /** The target evaluations the set's attributes record (energies and forces), or −1 if they record none. */
-    static long energyEvaluations(SampleSet s) {
-        String e = s.attributes().get("target_energy_evaluations"), f = s.attributes().get("target_force_evaluations");
-        if (e == null && f == null) return -1;
-        return (e == null ? 0 : Long.parseLong(e)) + (f == null ? 0 : Long.parseLong(f));
     }
 
     private static SampleComparison.Set set(SampleSet s) { return new SampleComparison.Set(s.x(), s.logWeight(), s.energy()); }

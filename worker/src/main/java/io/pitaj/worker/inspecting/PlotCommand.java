@@ -6,6 +6,7 @@ import io.pitaj.activities.provenance.ProvenanceRecord;
 import io.pitaj.activities.report.ReportWriter;
 import io.pitaj.activities.report.RunReport;
 import io.pitaj.activities.report.SampleSetPlots;
+import io.pitaj.activities.stages.EvaluatedSamples;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.models.artifact.ModelArtifact;
 import io.pitaj.models.metrics.EffectiveSampleSize;
@@ -117,7 +118,7 @@ public final class PlotCommand implements Callable<Integer> {
         String summary = String.format(Locale.ROOT, "%d samples of %s at T = %s made by %s (seed %d%s)%s.", s.count(), sets.info.name(),
                 s.temperature(), s.producer(), s.seed(), a.containsKey("method") ? ", method " + a.get("method") : "",
                 sets.reference != null ? ", compared with " + sets.reference.count() + " reference samples from " + reference.getFileName() : "");
-        long evaluations = ComparedSets.energyEvaluations(s);
+        long evaluations = EvaluatedSamples.targetEvaluations(s);
         RunReport.Rung rung = new RunReport.Rung(samples.getFileName().toString(), s.temperature(), s.count(), EffectiveSampleSize.kish(s.logWeight()),
                 evaluations, metrics);
         List<RunReport.Stage> stages = new ArrayList<>();
@@ -132,7 +133,7 @@ public final class PlotCommand implements Callable<Integer> {
                 r.inputs().forEach(i -> provenance.add(new RunReport.Provenance(r.stage(), "input", i)));
                 r.outputs().forEach(i -> provenance.add(new RunReport.Provenance(r.stage(), "output", i)));
             } else {
-                stages.add(new RunReport.Stage(set.producer(), Double.NaN, ComparedSets.energyEvaluations(set), modelEvaluations(set)));
+                stages.add(new RunReport.Stage(set.producer(), Double.NaN, EvaluatedSamples.targetEvaluations(set), modelEvaluations(set)));
             }
             provenance.add(new RunReport.Provenance("pita plot", "input", ArtifactRef.of(file)));
         }

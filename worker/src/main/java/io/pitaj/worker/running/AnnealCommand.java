@@ -123,7 +123,7 @@ public final class AnnealCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "wrote %d annealed samples of %s at T = %s to %s (weights %s, clipping %s, final ESS %.1f, "
                             + "%s model and %d target evaluations%s)%n", set.count(), info.name(), targetT, out, a.get("weights"), a.get("clipping"),
                     Double.parseDouble(a.get("final_ess")), a.get("model_evaluations"),
-                    Long.parseLong(a.get("target_energy_evaluations")) + Long.parseLong(a.get("target_force_evaluations")),
+                    EvaluatedSamples.targetEvaluations(set),
                     dropped > 0 ? ", " + dropped + " non-finite dropped" : "");
             o.flush();
         }

@@ -166,8 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             checkSpecOfRunId(store, request);
             WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
             WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().build());
-            PipelineEnvironment env = new PipelineEnvironment(new StageRunner(store, dataDir.resolve("work"), OrtRuntime.shared().ortVersion(),
-                    runtime.provider().id(), runtime.threadCount()), runtime.session(), pita.catalog());
+            PipelineEnvironment env = environment(store, dataDir.resolve("work"), runtime, pita);
             WorkerFactory workers = PipelineWorkers.start(client, env, Set.of(PipelineOptions.CPU_QUEUE, PipelineOptions.GPU_QUEUE), 2);
             try {
                 finish(store, request, follow(client, request, err), out);
@@ -178,6 +177,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** What this process's stages run with: the store, local scratch, this machine's ONNX Runtime settings, the catalogue. */
+    static PipelineEnvironment environment(ArtifactStore store, Path workDir, RuntimeOptions runtime, PitaCli pita) {
+        return new PipelineEnvironment(new StageRunner(store, workDir, OrtRuntime.shared().ortVersion(), runtime.provider().id(), runtime.threadCount()),
+                runtime.session(), pita.catalog());
     }
 
     /** Submits the run and prints its progress until it ends. */

@@ -1,9 +1,7 @@
 package io.pitaj.worker.running;
 
 import io.pitaj.activities.pipeline.PipelineEnvironment;
-import io.pitaj.activities.pipeline.StageRunner;
 import io.pitaj.activities.store.ArtifactStore;
-import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.workflows.PipelineOptions;
 import io.pitaj.workflows.PipelineWorkers;
 import io.pitaj.worker.PitaCli;
@@ -70,8 +68,7 @@ public final class WorkerCommand implements Callable<Integer> {
         try (ArtifactStore store = cluster.store(System.getenv())) {
             WorkflowServiceStubs service = cluster.service(System.getenv());
             WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(cluster.namespace).build());
-            PipelineEnvironment env = new PipelineEnvironment(new StageRunner(store, workDir, OrtRuntime.shared().ortVersion(), runtime.provider().id(),
-                    runtime.threadCount()), runtime.session(), pita.catalog());
+            PipelineEnvironment env = RunCommand.environment(store, workDir, runtime, pita);
             WorkerFactory factory = PipelineWorkers.start(client, env, Set.of(q), concurrency);
             err.printf(Locale.ROOT, "worker: serving %s on %s (namespace %s), store %s, %d stages at once; stop with Ctrl-C or SIGTERM%n", q,
                     cluster.temporal, cluster.namespace, store.uri(""), concurrency);
