@@ -45,6 +45,9 @@ class EvalCommandTest {
             double p = e.get(k).asDouble();
             assertEquals(p, m.get(k).asDouble(), 4 * Math.sqrt(p * (1 - p) / 800), "mode " + k);
         }
+        double tv = 0;
+        for (int k = 0; k < 4; k++) tv += 0.5 * Math.abs(m.get(k).asDouble() - e.get(k).asDouble());
+        assertEquals(tv, self.get("mode_mass_tv").asDouble(), 1e-12);
     }
 
     @Test

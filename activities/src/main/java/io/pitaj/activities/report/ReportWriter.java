@@ -21,7 +21,7 @@ public final class ReportWriter {
     public static final String MARKDOWN = "report.md", HTML = "report.html";
     /** Metric columns in this order first, the rest as they come. */
     private static final List<String> COLUMN_ORDER = List.of("energy_w1", "energy_w2", "distance_w2", "sample_w2", "torus_w2", "rama_kl",
-            "tica_w1", "tica_w2", "chirality_l_fraction", "chirality_d_count", "mode_masses", "mode_masses_exact", "ess_per_energy_evaluation");
+            "tica_w1", "tica_w2", "chirality_l_fraction", "chirality_d_count", "mode_masses", "mode_masses_exact", "mode_mass_tv", "ess_per_energy_evaluation");
 
     private ReportWriter() {}
 

@@ -1,12 +1,14 @@
 package io.pitaj.models.forcefield;
 
+import io.pitaj.models.targets.CoordinateMap;
+
 /**
  * PITA's coordinate normalisation for peptides: a model coordinate is the configuration centred on its centroid
  * (unweighted mean of the atoms) and divided by a fixed length scale, x̃ = (x − x̄)/c; back, x = c·x̃ (the centre is
  * dropped, the energy is translation invariant). Gradients map as ∇_x̃ = c·∇_x. All methods work on flat batches of
  * {@code batch × 3·atoms} values; input and output may be the same array.
  */
-public final class PeptideNormalization {
+public final class PeptideNormalization implements CoordinateMap {
     private final int atoms;
     private final double scale;
 
@@ -22,6 +24,7 @@ public final class PeptideNormalization {
     public int dimension() { return 3 * atoms; }
 
     /** x̃ = (x − centroid)/scale, per configuration. */
+    @Override
     public void toModel(double[] xNm, double[] out, int batch) {
         check(xNm, out, batch);
         int dim = 3 * atoms;
@@ -46,11 +49,13 @@ public final class PeptideNormalization {
     }
 
     /** x = scale·x̃ (nm, centred). */
+    @Override
     public void toPhysical(double[] xModel, double[] out, int batch) {
         scaleBy(xModel, out, batch, scale);
     }
 
     /** ∇_x̃ f = scale·∇_x f for a function f of the physical coordinates. */
+    @Override
     public void gradientToModel(double[] gradPhysical, double[] out, int batch) {
         scaleBy(gradPhysical, out, batch, scale);
     }

@@ -1,5 +1,6 @@
 package io.pitaj.models.forcefield;
 
+import io.pitaj.models.targets.CoordinateMap;
 import io.pitaj.models.targets.EnergyEvaluator;
 import io.pitaj.models.targets.EnergyUnit;
 import io.pitaj.models.targets.ParticleLayout;
@@ -45,4 +46,7 @@ public final class PeptideTarget extends Target {
     public double coordinateScaleNm() { return coordinateScaleNm; }
 
     public PeptideNormalization normalization() { return new PeptideNormalization(topology.atomCount(), coordinateScaleNm); }
+
+    @Override
+    public CoordinateMap modelCoordinates() { return normalization(); }
 }

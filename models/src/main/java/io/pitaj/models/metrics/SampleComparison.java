@@ -25,7 +25,8 @@ import java.util.Map;
  *       lag {@link #ticaLag} — absent when the reference is too short for the lag.
  *   <li>{@code ess}: Kish ESS of the samples' weights; with the evaluations that made them known,
  *       {@code energy_evaluations} and {@code ess_per_energy_evaluation}; mixtures: {@code mode_masses} of the samples and
- *       {@code mode_masses_exact} (quadrature of p^(1/T) in 2-D, else importance sampling from the tempered components, exact sampling at T = 1).
+ *       {@code mode_masses_exact} (quadrature of p^(1/T) in 2-D, else importance sampling from the tempered components, exact sampling at T = 1)
+ *       and their total-variation distance {@code mode_mass_tv} = ½Σ|m_k − m_k,exact|.
  * </ul>
  */
 public final class SampleComparison {
@@ -70,9 +71,13 @@ public final class SampleComparison {
             if (energyEvaluations > 0) m.put("ess_per_energy_evaluation", ess / energyEvaluations);
         }
         if (target instanceof GaussianMixture mixture) {
-            m.put("mode_masses", mixture.modeMasses(samples.x(), ps));
-            m.put("mode_masses_exact", mixture.dimension() == 2 ? mixture.modeMasses(1 / temperature)
-                    : mixture.modeMasses(1 / temperature, MODE_MASS_DRAWS, seed, null));
+            double[] masses = mixture.modeMasses(samples.x(), ps), exact = mixture.dimension() == 2 ? mixture.modeMasses(1 / temperature)
+                    : mixture.modeMasses(1 / temperature, MODE_MASS_DRAWS, seed, null);
+            m.put("mode_masses", masses);
+            m.put("mode_masses_exact", exact);
+            double tv = 0;
+            for (int k = 0; k < masses.length; k++) tv += 0.5 * Math.abs(masses[k] - exact[k]);
+            m.put("mode_mass_tv", tv);
         }
         return m;
     }

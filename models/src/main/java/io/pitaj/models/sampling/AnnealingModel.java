@@ -56,12 +56,14 @@ public record AnnealingModel(String description, NoiseSchedule schedule, int[] s
     /**
      * A Gaussian mixture's closed-form model (score, energy, divergence and ∂U/∂t of its VE-noised density, run by
      * ONNX Runtime like trained networks): the mixture itself at T = 1, so annealing by γ must give p^γ exactly up to
-     * the discretisation of the SDE.
+     * the discretisation of the SDE. Like networks trained on the mixture it works in the mixture's model coordinates
+     * ({@link GaussianMixture#standardisation()}).
      */
     public static AnnealingModel exactMixture(GaussianMixture mixture, NoiseSchedule schedule) {
+        GaussianMixture model = mixture.inModelCoordinates();
         return new AnnealingModel("closed-form model of the mixture " + mixture.name(), schedule, new int[] {mixture.dimension()},
-                Optional.empty(), OptionalDouble.empty(), 1.0, mode -> MixtureModel.smcStep(mixture, schedule, mode),
-                () -> MixtureModel.score(mixture, schedule));
+                Optional.empty(), OptionalDouble.empty(), 1.0, mode -> MixtureModel.smcStep(model, schedule, mode),
+                () -> MixtureModel.score(model, schedule));
     }
 
     /** The EMA networks of a trained rung, called at the β of the rung they were trained on. */

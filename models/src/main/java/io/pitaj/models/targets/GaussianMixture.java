@@ -83,6 +83,51 @@ public final class GaussianMixture extends Target {
     /** Σ_k = V·diag(λ)·Vᵀ, the form every evaluation uses. */
     public SymmetricEigen eigen(int component) { return spec.eigen(component); }
 
+    /**
+     * The mixture's model coordinates: centred on its mean μ̄ = Σ w_k μ_k and divided by its root-mean-square spread
+     * per coordinate, √(tr Cov/d) with Cov = Σ w_k (Σ_k + μ_k μ_kᵀ) − μ̄ μ̄ᵀ (2.56 for mog4), a property of the system
+     * rather than of any sample set, so every rung of a ladder uses the same coordinates.
+     */
+    public Standardisation standardisation() {
+        double[] w = weights(), centre = new double[d];
+        double second = 0;
+        for (int c = 0; c < k; c++) {
+            double[] mu = spec.mean(c);
+            double[][] cov = spec.covariance(c);
+            for (int j = 0; j < d; j++) {
+                centre[j] += w[c] * mu[j];
+                second += w[c] * (cov[j][j] + mu[j] * mu[j]);
+            }
+        }
+        for (int j = 0; j < d; j++) second -= centre[j] * centre[j];
+        return new Standardisation(centre, Math.sqrt(second / d));
+    }
+
+    @Override
+    public CoordinateMap modelCoordinates() { return standardisation(); }
+
+    /**
+     * The same density written in its model coordinates, (x − c)/s: means moved and scaled, covariances divided by s².
+     * It is what the closed-form model computes, so that it is interchangeable with networks trained on
+     * standardised data.
+     */
+    public GaussianMixture inModelCoordinates() {
+        Standardisation st = standardisation();
+        double s = st.scale();
+        double[] c = st.centre();
+        double[][] means = new double[k][d];
+        double[][][] covariances = new double[k][d][d];
+        for (int m = 0; m < k; m++) {
+            double[] mu = spec.mean(m);
+            double[][] cov = spec.covariance(m);
+            for (int i = 0; i < d; i++) {
+                means[m][i] = (mu[i] - c[i]) / s;
+                for (int j = 0; j < d; j++) covariances[m][i][j] = cov[i][j] / (s * s);
+            }
+        }
+        return new GaussianMixture(name() + " (model coordinates)", MixtureSpec.of(spec.source() + " standardised", weights(), means, covariances));
+    }
+
     /** Writes one exact draw from p to {@code out[offset .. offset + d)}: a component by weight, then μ + V·diag(√λ)·ξ. */
     public void drawSample(SplittableRandom rng, double[] out, int offset) { draw(rng, out, offset, 1); }
 

@@ -73,6 +73,9 @@ public abstract class Target implements AutoCloseable {
      */
     public List<String> elementSymbols() { return List.of(); }
 
+    /** How the networks' coordinates relate to the physical ones; the identity unless a target needs rescaling. */
+    public CoordinateMap modelCoordinates() { return CoordinateMap.IDENTITY; }
+
     /** Number of configurations evaluated so far (energy, with or without forces), over all threads. */
     public final long energyEvaluations() { return evaluations.sum(); }
 

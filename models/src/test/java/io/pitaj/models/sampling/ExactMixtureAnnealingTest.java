@@ -15,32 +15,47 @@ import org.junit.jupiter.api.Test;
  * Feynman–Kac SMC on mog4's closed-form model (four components of unequal widths, so tempering moves mass between
  * them): the annealed population must follow p^γ, whose mode masses the mixture computes by quadrature. The error
  * bars come from R independent runs (the spread of their estimates), not from a binomial formula that would ignore
- * the correlation resampling creates. Sizes: 8 runs of 600 particles, 400 steps.
+ * the correlation resampling creates. Sizes: 16 runs of 600 particles, 400 steps; with 8 runs the standard error is
+ * itself so uncertain (7 degrees of freedom) that a correct sampler failed |z| < 3 on one of its eight comparisons
+ * after an unrelated change of random streams.
  */
 class ExactMixtureAnnealingTest {
     private static final GaussianMixture MOG4 = GaussianMixture.mog4();
     private static final NoiseSchedule SCHEDULE = NoiseSchedule.edm(0.01);
     private static final AnnealingModel MODEL = AnnealingModel.exactMixture(MOG4, SCHEDULE);
     private static final SessionSettings CPU = SessionSettings.cpu(1);
-    private static final int RUNS = 8, PARTICLES = 600, STEPS = 400;
+    private static final int RUNS = 16, PARTICLES = 600, STEPS = 400;
+    /**
+     * Mode-mass bias of the 400-step reverse SDE itself: the exact score without annealing gave mode 2 a mass of
+     * 0.145 (4 runs of 4,000 particles; 0.143 with 1,600 steps) against 0.150.
+     */
+    private static final double DISCRETISATION_BIAS = 0.01;
 
     private static AnnealingConfig config(double gamma, WeightEstimator estimator, double clip, long seed) {
         return new AnnealingConfig(gamma, PARTICLES, STEPS, new ResamplingSchedule.EssBelow(0.5), Resampler.SYSTEMATIC, clip, estimator,
                 false, PARTICLES, seed);
     }
 
-    /** Voronoi-cell masses of a weighted population. */
+    /** Voronoi-cell masses of a weighted population (whose particles are in model coordinates). */
     static double[] masses(Population p) {
-        return MOG4.modeMasses(p.x(), LogWeights.probabilities(p.logWeights()));
+        double[] physical = new ModelCoordinates(MOG4).toPhysical(p.x(), p.logWeights().length);
+        return MOG4.modeMasses(physical, LogWeights.probabilities(p.logWeights()));
     }
 
     /** Mean and standard error over independent runs of each mode's mass. */
     private record Estimate(double[] mean, double[] se) {
-        double worstZ(double[] exact) {
+        /** The largest |mean − exact|/se over the modes. */
+        double worstZ(double[] exact) { return worstZ(exact, 0); }
+
+        /** The same after forgiving each mode {@code allowance} of bias. */
+        double worstZ(double[] exact, double allowance) {
             double z = 0;
-            for (int k = 0; k < exact.length; k++) z = Math.max(z, Math.abs(mean[k] - exact[k]) / se[k]);
+            for (int k = 0; k < exact.length; k++) z = Math.max(z, Math.max(0, Math.abs(mean[k] - exact[k]) - allowance) / se[k]);
             return z;
         }
+
+        /** Agreement within three standard errors, beyond the discretisation bias of 400 Euler–Maruyama steps. */
+        boolean agrees(double[] exact) { return worstZ(exact, DISCRETISATION_BIAS) < 3; }
     }
 
     private static Estimate estimate(double gamma, WeightEstimator estimator, double clip) {
@@ -67,7 +82,7 @@ class ExactMixtureAnnealingTest {
         for (double gamma : new double[] {2, 3}) {
             double[] exact = MOG4.modeMasses(gamma);
             Estimate e = estimate(gamma, new WeightEstimator.Exact(), Double.NaN);
-            assertTrue(e.worstZ(exact) < 3, "γ = " + gamma + ": masses " + java.util.Arrays.toString(e.mean) + " ± "
+            assertTrue(e.agrees(exact), "γ = " + gamma + ": masses " + java.util.Arrays.toString(e.mean) + " ± "
                     + java.util.Arrays.toString(e.se) + " vs exact " + java.util.Arrays.toString(exact));
         }
     }
@@ -94,14 +109,14 @@ class ExactMixtureAnnealingTest {
             runs.add(masses(new FeynmanKacAnnealer(MODEL, CPU).run(sde, new ModelCoordinates(MOG4), 1, AnnealingListener.SILENT).population()));
         }
         Estimate e = summarise(runs);
-        assertTrue(e.worstZ(MOG4.weights()) < 3, java.util.Arrays.toString(e.mean) + " vs weights " + java.util.Arrays.toString(MOG4.weights()));
+        assertTrue(e.agrees(MOG4.weights()), java.util.Arrays.toString(e.mean) + " vs weights " + java.util.Arrays.toString(MOG4.weights()));
     }
 
     @Test
     void selfNormalisedWeightingRecoversTheTemperedMasses() {
         double[] exact = MOG4.modeMasses(2);
         Estimate e = estimate(2, new WeightEstimator.SelfNormalised(), Double.NaN);
-        assertTrue(e.worstZ(exact) < 3, java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
+        assertTrue(e.agrees(exact), java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
                 + java.util.Arrays.toString(exact));
     }
 
@@ -109,7 +124,7 @@ class ExactMixtureAnnealingTest {
     void hutchinsonWeightsRecoverTheTemperedMassesToo() {
         double[] exact = MOG4.modeMasses(2);
         Estimate e = estimate(2, new WeightEstimator.Hutchinson(2), Double.NaN);
-        assertTrue(e.worstZ(exact) < 3, java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
+        assertTrue(e.agrees(exact), java.util.Arrays.toString(e.mean) + " ± " + java.util.Arrays.toString(e.se) + " vs "
                 + java.util.Arrays.toString(exact));
     }
 
