@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,6 +93,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "D", defaultValue = "pita-data", description = "Embedded store and reports (default ${DEFAULT-VALUE}).")
     private Path dataDir;
 
+    @Option(names = "--heartbeat-timeout", paramLabel = "S", defaultValue = "" + PipelineOptions.DEFAULT_HEARTBEAT_SECONDS,
+            description = "Seconds a long stage (sampling, training, annealing) may go without a heartbeat before its worker is presumed lost and "
+                    + "the stage retried elsewhere, resuming from what it stored (default ${DEFAULT-VALUE}).")
+    private int heartbeatSeconds;
+
     @Mixin
     private ClusterOptions cluster;
 
@@ -101,6 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = spec();
+        if (heartbeatSeconds < 1) throw new UserInputException("--heartbeat-timeout must be at least 1 (seconds), got " + heartbeatSeconds);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         if (printSpec) {
             out.print(RunSpecs.toYaml(runSpec));
@@ -186,10 +193,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Submits the run and prints its progress until it ends. */
-    private static RunOutcome follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
+    private RunOutcome follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
         LadderWorkflow workflow = client.newWorkflowStub(LadderWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(request.runId())
                 .setTaskQueue(PipelineOptions.CPU_QUEUE).build());
-        WorkflowClient.start(workflow::run, LadderState.start(request));
+        WorkflowClient.start(workflow::run, LadderState.start(request, Duration.ofSeconds(heartbeatSeconds)));
         WorkflowStub untyped = WorkflowStub.fromTyped(workflow);
         CompletableFuture<RunOutcome> result = untyped.getResultAsync(RunOutcome.class);
         LadderWorkflow running = client.newWorkflowStub(LadderWorkflow.class, request.runId());
