@@ -12,6 +12,7 @@ import io.pitaj.activities.spec.SpecException;
 import io.pitaj.activities.store.ArtifactStore;
 import io.pitaj.activities.store.EmbeddedS3;
 import io.pitaj.activities.store.S3ArtifactStore;
+import io.pitaj.activities.store.UnfinishedWrites;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.workflows.LadderState;
@@ -166,6 +167,9 @@ public final class RunCommand implements Callable<Integer> {
     private int runEmbedded(RunRequest request, PrintWriter out, PrintWriter err) throws Exception {
         err.printf(Locale.ROOT, "run %s: %s, ladder %s; starting the embedded Temporal server and S3 store under %s%n", request.runId(),
                 request.spec().system(), request.spec().ladder(), dataDir.toAbsolutePath());
+        // the data directory's lock is held, so nothing else writes here: an unfinished upload is a killed run's
+        int cleared = UnfinishedWrites.remove(dataDir.resolve("s3"));
+        if (cleared > 0) err.printf(Locale.ROOT, "run %s: removed %d files of uploads a killed run left unfinished%n", request.runId(), cleared);
         err.flush();
         try (EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("s3"));
              ArtifactStore store = S3ArtifactStore.open(s3.settings(BUCKET));
