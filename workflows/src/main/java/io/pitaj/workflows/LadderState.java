@@ -10,7 +10,7 @@ import java.util.List;
  * A ladder run between continue-as-new segments: the request, every stage result so far (references and small
  * summaries only), the next rung to train, and the artifacts it starts from.
  *
- * @param buffers    each rung's final sample set so far, hot first
+ * @param buffers          each rung's final sample set so far, hot first
  * @param checkpoint       the previous rung's final training checkpoint, null before rung 0 is trained
  * @param heartbeatTimeout how long a long stage may be silent before it is retried elsewhere (null: the default)
  */
