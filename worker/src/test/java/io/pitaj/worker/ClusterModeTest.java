@@ -9,8 +9,6 @@ import io.pitaj.activities.store.S3Settings;
 import io.pitaj.workflows.embedded.EmbeddedTemporal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,37 +27,25 @@ class ClusterModeTest {
     @TempDir
     Path dir;
 
-    private Process pita(Map<String, String> env, Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss4m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dpita.shared.data=" + System.getProperty("pita.shared.data"),
-                "-cp", System.getProperty("java.class.path"), "io.pitaj.worker.PitaCli"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(dir.toFile());
-        b.environment().putAll(env);
-        return b.start();
-    }
-
     @Test
     void workersOnTwoMachinesShareARunsShards() throws Exception {
         Path spec = dir.resolve("tiny.yaml");
         try (var in = ClusterModeTest.class.getResourceAsStream("/tiny-run.yaml")) {
             Files.write(spec, in.readAllBytes());
         }
-        List<Process> workers = new ArrayList<>();
-        try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); EmbeddedTemporal temporal = EmbeddedTemporal.start()) {
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); EmbeddedTemporal temporal = EmbeddedTemporal.start();
+             PitaProcesses pita = new PitaProcesses(dir)) {
             S3Settings settings = s3.settings("pita");
             Map<String, String> env = Map.of("PITA_S3_ACCESS_KEY", settings.accessKey(), "PITA_S3_SECRET_KEY", settings.secretKey());
             String[] services = {"--temporal", temporal.target(), "--s3", s3.endpoint().toString()};
-            workers.add(serving(pita(env, dir.resolve("cpu.log"), concat(new String[] {"worker", "--queue", "cpu", "--work-dir", "w-cpu"}, services)),
-                    "cpu.log"));
+            pita.serving("cpu", env, PitaProcesses.concat(new String[] {"worker", "--queue", "cpu", "--work-dir", "w-cpu"}, services));
             for (int g = 0; g < 2; g++) {
-                workers.add(serving(pita(env, dir.resolve("gpu-" + g + ".log"), concat(new String[] {"worker", "--queue", "gpu", "--concurrency", "1",
-                        "--threads", "1", "--work-dir", "w-gpu-" + g}, services)), "gpu-" + g + ".log"));
+                pita.serving("gpu-" + g, env, PitaProcesses.concat(new String[] {"worker", "--queue", "gpu", "--concurrency", "1", "--threads", "1", "--work-dir",
+                        "w-gpu-" + g}, services));
             }
-            Process run = pita(env, dir.resolve("run.log"), concat(new String[] {"run", "--spec", spec.toString(), "--run-id", "c1", "--data-dir", "data"},
-                    services));
-            assertTrue(run.waitFor(3, TimeUnit.MINUTES), () -> "the run did not finish in time:\n" + logs());
-            String log = Files.readString(dir.resolve("run.log"));
+            Process run = pita.start("run", env, PitaProcesses.concat(new String[] {"run", "--spec", spec.toString(), "--run-id", "c1", "--data-dir", "data"}, services));
+            assertTrue(run.waitFor(3, TimeUnit.MINUTES), () -> "the run did not finish in time:\n" + pita.logs());
+            String log = Files.readString(pita.log("run"));
             assertEquals(0, run.exitValue(), log);
             assertTrue(log.contains("run c1 finished"), log);
             assertTrue(Files.isRegularFile(dir.resolve("data/runs/c1/report/report.html")));
@@ -72,8 +58,6 @@ class ClusterModeTest {
                 }
             }
             assertEquals(2, annealers.size(), "each gpu worker annealed one shard at a time, so both took part: " + annealers);
-        } finally {
-            for (Process p : workers) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -83,16 +67,16 @@ class ClusterModeTest {
      */
     @Test
     void unreachableServicesAreOneLineAfterBoundedRetries() throws Exception {
-        try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"))) {
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); PitaProcesses pita = new PitaProcesses(dir)) {
             S3Settings settings = s3.settings("pita");
             Map<String, String> env = Map.of("PITA_S3_ACCESS_KEY", settings.accessKey(), "PITA_S3_SECRET_KEY", settings.secretKey());
-            Process noS3 = pita(env, dir.resolve("no-s3.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3", "http://127.0.0.1:1");
+            Process noS3 = pita.start("no-s3", env, "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3", "http://127.0.0.1:1");
             assertTrue(noS3.waitFor(60, TimeUnit.SECONDS), "bounded");
             String s3Log = Files.readString(dir.resolve("no-s3.log"));
             assertEquals(3, noS3.exitValue(), s3Log);
             assertTrue(s3Log.contains("unreachable after 4 attempts") && s3Log.strip().lines().count() == 1, s3Log);
 
-            Process noTemporal = pita(env, dir.resolve("no-temporal.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3",
+            Process noTemporal = pita.start("no-temporal", env, "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3",
                     s3.endpoint().toString());
             assertTrue(noTemporal.waitFor(60, TimeUnit.SECONDS), "bounded");
             String tLog = Files.readString(dir.resolve("no-temporal.log"));
@@ -100,36 +84,4 @@ class ClusterModeTest {
             assertTrue(tLog.contains("cannot reach Temporal at 127.0.0.1:1 within 10 s"), tLog);
         }
     }
-
-    /** Waits until a worker says it serves its queue (one at a time: on 2 cores, JVMs starting together starve). */
-    private Process serving(Process p, String log) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            if (Files.exists(dir.resolve(log)) && Files.readString(dir.resolve(log)).contains("worker: serving")) return p;
-            if (!p.isAlive()) throw new AssertionError(log + " exited with " + p.exitValue() + ":\n" + logs());
-            Thread.sleep(250);
-        }
-        throw new AssertionError(log + " did not start serving within 60 s:\n" + logs());
-    }
-
-    /** The processes' logs, for a failure message. */
-    private String logs() {
-        StringBuilder b = new StringBuilder();
-        for (String name : List.of("run", "cpu", "gpu-0", "gpu-1")) {
-            try {
-                List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
-                b.append("== ").append(name).append('\n').append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
-            } catch (java.io.IOException e) {
-                b.append("== ").append(name).append(": ").append(e.getMessage()).append('\n');
-            }
-        }
-        return b.toString();
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = new String[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
 }

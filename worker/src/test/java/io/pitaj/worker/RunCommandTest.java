@@ -106,6 +106,8 @@ class RunCommandTest {
         Path data = dir.resolve("never");
         SampleCommandTest.assertOneLineError(Cli.run("run", "--spec", bad.toString(), "--data-dir", data.toString()),
                 "anneal.weights must be one of exact, hutchinson:P, snis, none");
+        SampleCommandTest.assertOneLineError(Cli.run("run", "--spec", spec().toString(), "--heartbeat-timeout", "0", "--data-dir", data.toString()),
+                "--heartbeat-timeout must be at least 1 (seconds), got 0");
         assertTrue(Files.notExists(data), "nothing started");
         Cli.Result printed = Cli.run("run", "--preset", "quick", "--print-spec");
         assertEquals(0, printed.exitCode(), printed.err());

@@ -17,7 +17,6 @@ import java.util.List;
  * is an activity whose result is a reference. After each rung it continues as new with the state so far.
  */
 public final class LadderWorkflowImpl implements LadderWorkflow {
-    private final SamplingActivities sampling = Workflow.newActivityStub(SamplingActivities.class, PipelineOptions.CPU_LONG);
     private final SamplingActivities merging = Workflow.newActivityStub(SamplingActivities.class, PipelineOptions.CPU_SHORT);
     private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class, PipelineOptions.CPU_SHORT);
     private LadderState state;
@@ -28,13 +27,15 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
     public RunOutcome run(LadderState initial) {
         state = initial.startedMillis() == 0
                 ? new LadderState(initial.run(), initial.stages(), initial.nextRung(), initial.reference(), initial.buffers(), initial.checkpoint(),
-                        Workflow.currentTimeMillis())
+                        Workflow.currentTimeMillis(), initial.heartbeatTimeout())
                 : initial;
         List<StageResult> stages = new ArrayList<>(state.stages());
         ArtifactRef reference = state.reference();
         List<ArtifactRef> buffers = new ArrayList<>(state.buffers());
         if (state.nextRung() == 0 && buffers.isEmpty()) {
             stage = "hot samples and reference";
+            SamplingActivities sampling = Workflow.newActivityStub(SamplingActivities.class,
+                    PipelineOptions.longStage(PipelineOptions.CPU_QUEUE, state.heartbeatTimeout()));
             Promise<StageResult> ref = Async.function(() -> sampling.reference(state.run()));
             List<Promise<StageResult>> shards = new ArrayList<>();
             for (int s = 0; s < state.run().spec().hot().shards(); s++) {
@@ -52,7 +53,7 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
             buffers.add(merged.output(SamplingStages.SAMPLES));
             stage = "rung 0: evaluate";
             stages.add(evaluation.evaluate(state.run(), 0, merged.output(SamplingStages.SAMPLES), null, null));
-            state = new LadderState(state.run(), stages, 0, reference, buffers, null, state.startedMillis());
+            state = new LadderState(state.run(), stages, 0, reference, buffers, null, state.startedMillis(), state.heartbeatTimeout());
         }
         int k = state.nextRung();
         int rungs = state.run().spec().rungs();
@@ -60,10 +61,11 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
             stage = "rung " + k;
             RungWorkflow child = Workflow.newChildWorkflowStub(RungWorkflow.class,
                     ChildWorkflowOptions.newBuilder().setWorkflowId(state.run().runId() + "/rung-" + k).setTaskQueue(PipelineOptions.CPU_QUEUE).build());
-            RungOutcome outcome = child.run(new RungInput(state.run(), k, buffers, state.checkpoint(), reference));
+            RungOutcome outcome = child.run(new RungInput(state.run(), k, buffers, state.checkpoint(), reference, state.heartbeatTimeout()));
             stages.addAll(outcome.stages());
             buffers.add(outcome.samples());
-            LadderState next = new LadderState(state.run(), stages, k + 1, reference, buffers, outcome.checkpoint(), state.startedMillis());
+            LadderState next = new LadderState(state.run(), stages, k + 1, reference, buffers, outcome.checkpoint(), state.startedMillis(),
+                    state.heartbeatTimeout());
             if (k + 1 < rungs - 1) {
                 // a fresh history per rung keeps every segment far below Temporal's event and size limits
                 Workflow.continueAsNew(next);

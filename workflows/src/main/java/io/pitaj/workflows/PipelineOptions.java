@@ -6,16 +6,16 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * The task queues and the activity options of the pipeline, built once. GPU-heavy stages (training, annealing and
- * its merge and relaxation) go to the {@value #GPU_QUEUE} queue, sampling, evaluation and reports — and the
- * workflows themselves — to {@value #CPU_QUEUE}. Retries are bounded (5 attempts, 1 s doubling to 1 min); bad input
- * is never retried. Long stages heartbeat, so a lost worker is noticed within the heartbeat timeout and its stage
- * retried elsewhere, resuming from what it stored.
+ * The task queues and the activity options of the pipeline. GPU-heavy stages (training, annealing and its merge and
+ * relaxation) go to the {@value #GPU_QUEUE} queue, sampling, evaluation and reports — and the workflows themselves —
+ * to {@value #CPU_QUEUE}. Retries are bounded (5 attempts, 1 s doubling to 1 min); bad input is never retried. Long
+ * stages heartbeat, so a lost worker is noticed within the run's heartbeat timeout and its stage retried elsewhere,
+ * resuming from what it stored.
  */
 public final class PipelineOptions {
     public static final String CPU_QUEUE = "pita-cpu", GPU_QUEUE = "pita-gpu";
-    /** A stage silent for this long is presumed lost (its worker died) and retried. */
-    public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+    /** Seconds a long stage may be silent before it is presumed lost (its worker died) and retried, unless the run asks otherwise. */
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
 
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
@@ -25,14 +25,20 @@ public final class PipelineOptions {
             .setDoNotRetry(PipelineEnvironment.BAD_INPUT)
             .build();
 
-    /** Stages that report progress: sampling, training, annealing. Days at most (a full GPU training rung). */
-    public static final ActivityOptions CPU_LONG = options(CPU_QUEUE, Duration.ofDays(2), HEARTBEAT_TIMEOUT);
-    public static final ActivityOptions GPU_LONG = options(GPU_QUEUE, Duration.ofDays(2), HEARTBEAT_TIMEOUT);
     /** Stages without inner progress (merges, evaluation, report): hours at most. */
     public static final ActivityOptions CPU_SHORT = options(CPU_QUEUE, Duration.ofHours(6), null);
     public static final ActivityOptions GPU_SHORT = options(GPU_QUEUE, Duration.ofHours(6), null);
 
     private PipelineOptions() {}
+
+    /**
+     * Stages that report progress (sampling, training, annealing) on {@code queue}: days at most (a full GPU training
+     * rung). The heartbeat timeout comes from the workflow's input, so a replay sees the value the run started with;
+     * null, as in a history written before runs chose it, is the default.
+     */
+    public static ActivityOptions longStage(String queue, Duration heartbeatTimeout) {
+        return options(queue, Duration.ofDays(2), heartbeatTimeout != null ? heartbeatTimeout : Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS));
+    }
 
     private static ActivityOptions options(String queue, Duration startToClose, Duration heartbeat) {
         ActivityOptions.Builder b = ActivityOptions.newBuilder().setTaskQueue(queue).setStartToCloseTimeout(startToClose).setRetryOptions(RETRY);

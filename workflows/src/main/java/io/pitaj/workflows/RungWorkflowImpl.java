@@ -6,6 +6,7 @@ import io.pitaj.activities.pipeline.SamplingStages;
 import io.pitaj.activities.pipeline.StageResult;
 import io.pitaj.activities.pipeline.TrainingActivities;
 import io.pitaj.activities.pipeline.TrainingStages;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -14,8 +15,6 @@ import java.util.List;
 
 /** Deterministic: it only sequences activities and passes their references on. */
 public final class RungWorkflowImpl implements RungWorkflow {
-    private final TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class, PipelineOptions.GPU_LONG);
-    private final AnnealingActivities annealing = Workflow.newActivityStub(AnnealingActivities.class, PipelineOptions.GPU_LONG);
     private final AnnealingActivities merging = Workflow.newActivityStub(AnnealingActivities.class, PipelineOptions.GPU_SHORT);
     private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class, PipelineOptions.CPU_SHORT);
     private String stage = "starting";
@@ -23,6 +22,9 @@ public final class RungWorkflowImpl implements RungWorkflow {
     @Override
     public RungOutcome run(RungInput in) {
         int k = in.rung();
+        ActivityOptions heartbeating = PipelineOptions.longStage(PipelineOptions.GPU_QUEUE, in.heartbeatTimeout());
+        TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class, heartbeating);
+        AnnealingActivities annealing = Workflow.newActivityStub(AnnealingActivities.class, heartbeating);
         List<StageResult> stages = new ArrayList<>();
         List<io.pitaj.activities.provenance.ArtifactRef> buffers = in.run().spec().training().trainOnAllRungs()
                 ? in.buffers() : List.of(in.buffers().get(in.buffers().size() - 1));

@@ -12,6 +12,7 @@ import io.pitaj.activities.spec.SpecException;
 import io.pitaj.activities.store.ArtifactStore;
 import io.pitaj.activities.store.EmbeddedS3;
 import io.pitaj.activities.store.S3ArtifactStore;
+import io.pitaj.activities.store.UnfinishedWrites;
 import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.workflows.LadderState;
@@ -39,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "D", defaultValue = "pita-data", description = "Embedded store and reports (default ${DEFAULT-VALUE}).")
     private Path dataDir;
 
+    @Option(names = "--heartbeat-timeout", paramLabel = "S", defaultValue = "" + PipelineOptions.DEFAULT_HEARTBEAT_SECONDS,
+            description = "Seconds a long stage (sampling, training, annealing) may go without a heartbeat before its worker is presumed lost and "
+                    + "the stage retried elsewhere, resuming from what it stored (default ${DEFAULT-VALUE}).")
+    private int heartbeatSeconds;
+
     @Mixin
     private ClusterOptions cluster;
 
@@ -101,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = spec();
+        if (heartbeatSeconds < 1) throw new UserInputException("--heartbeat-timeout must be at least 1 (seconds), got " + heartbeatSeconds);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         if (printSpec) {
             out.print(RunSpecs.toYaml(runSpec));
@@ -159,6 +167,9 @@ public final class RunCommand implements Callable<Integer> {
     private int runEmbedded(RunRequest request, PrintWriter out, PrintWriter err) throws Exception {
         err.printf(Locale.ROOT, "run %s: %s, ladder %s; starting the embedded Temporal server and S3 store under %s%n", request.runId(),
                 request.spec().system(), request.spec().ladder(), dataDir.toAbsolutePath());
+        // the data directory's lock is held, so nothing else writes here: an unfinished upload is a killed run's
+        int cleared = UnfinishedWrites.remove(dataDir.resolve("s3"));
+        if (cleared > 0) err.printf(Locale.ROOT, "run %s: removed %d files of uploads a killed run left unfinished%n", request.runId(), cleared);
         err.flush();
         try (EmbeddedS3 s3 = EmbeddedS3.start(dataDir.resolve("s3"));
              ArtifactStore store = S3ArtifactStore.open(s3.settings(BUCKET));
@@ -186,10 +197,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Submits the run and prints its progress until it ends. */
-    private static RunOutcome follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
+    private RunOutcome follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
         LadderWorkflow workflow = client.newWorkflowStub(LadderWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(request.runId())
                 .setTaskQueue(PipelineOptions.CPU_QUEUE).build());
-        WorkflowClient.start(workflow::run, LadderState.start(request));
+        WorkflowClient.start(workflow::run, LadderState.start(request, Duration.ofSeconds(heartbeatSeconds)));
         WorkflowStub untyped = WorkflowStub.fromTyped(workflow);
         CompletableFuture<RunOutcome> result = untyped.getResultAsync(RunOutcome.class);
         LadderWorkflow running = client.newWorkflowStub(LadderWorkflow.class, request.runId());
