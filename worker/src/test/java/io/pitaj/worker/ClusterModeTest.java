@@ -1,5 +1,7 @@
 package io.pitaj.worker;
 
+import static io.pitaj.worker.PitaProcess.concat;
+import static io.pitaj.worker.PitaProcess.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,16 +31,6 @@ class ClusterModeTest {
     @TempDir
     Path dir;
 
-    private Process pita(Map<String, String> env, Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss4m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dpita.shared.data=" + System.getProperty("pita.shared.data"),
-                "-cp", System.getProperty("java.class.path"), "io.pitaj.worker.PitaCli"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(dir.toFile());
-        b.environment().putAll(env);
-        return b.start();
-    }
-
     @Test
     void workersOnTwoMachinesShareARunsShards() throws Exception {
         Path spec = dir.resolve("tiny.yaml");
@@ -50,13 +42,13 @@ class ClusterModeTest {
             S3Settings settings = s3.settings("pita");
             Map<String, String> env = Map.of("PITA_S3_ACCESS_KEY", settings.accessKey(), "PITA_S3_SECRET_KEY", settings.secretKey());
             String[] services = {"--temporal", temporal.target(), "--s3", s3.endpoint().toString()};
-            workers.add(serving(pita(env, dir.resolve("cpu.log"), concat(new String[] {"worker", "--queue", "cpu", "--work-dir", "w-cpu"}, services)),
+            workers.add(serving(start(dir, env, dir.resolve("cpu.log"), concat(new String[] {"worker", "--queue", "cpu", "--work-dir", "w-cpu"}, services)),
                     "cpu.log"));
             for (int g = 0; g < 2; g++) {
-                workers.add(serving(pita(env, dir.resolve("gpu-" + g + ".log"), concat(new String[] {"worker", "--queue", "gpu", "--concurrency", "1",
+                workers.add(serving(start(dir, env, dir.resolve("gpu-" + g + ".log"), concat(new String[] {"worker", "--queue", "gpu", "--concurrency", "1",
                         "--threads", "1", "--work-dir", "w-gpu-" + g}, services)), "gpu-" + g + ".log"));
             }
-            Process run = pita(env, dir.resolve("run.log"), concat(new String[] {"run", "--spec", spec.toString(), "--run-id", "c1", "--data-dir", "data"},
+            Process run = start(dir, env, dir.resolve("run.log"), concat(new String[] {"run", "--spec", spec.toString(), "--run-id", "c1", "--data-dir", "data"},
                     services));
             assertTrue(run.waitFor(3, TimeUnit.MINUTES), () -> "the run did not finish in time:\n" + logs());
             String log = Files.readString(dir.resolve("run.log"));
@@ -86,13 +78,13 @@ class ClusterModeTest {
         try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"))) {
             S3Settings settings = s3.settings("pita");
             Map<String, String> env = Map.of("PITA_S3_ACCESS_KEY", settings.accessKey(), "PITA_S3_SECRET_KEY", settings.secretKey());
-            Process noS3 = pita(env, dir.resolve("no-s3.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3", "http://127.0.0.1:1");
+            Process noS3 = start(dir, env, dir.resolve("no-s3.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3", "http://127.0.0.1:1");
             assertTrue(noS3.waitFor(60, TimeUnit.SECONDS), "bounded");
             String s3Log = Files.readString(dir.resolve("no-s3.log"));
             assertEquals(3, noS3.exitValue(), s3Log);
             assertTrue(s3Log.contains("unreachable after 4 attempts") && s3Log.strip().lines().count() == 1, s3Log);
 
-            Process noTemporal = pita(env, dir.resolve("no-temporal.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3",
+            Process noTemporal = start(dir, env, dir.resolve("no-temporal.log"), "worker", "--queue", "cpu", "--temporal", "127.0.0.1:1", "--s3",
                     s3.endpoint().toString());
             assertTrue(noTemporal.waitFor(60, TimeUnit.SECONDS), "bounded");
             String tLog = Files.readString(dir.resolve("no-temporal.log"));
@@ -124,12 +116,4 @@ class ClusterModeTest {
         }
         return b.toString();
     }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = new String[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
 }
