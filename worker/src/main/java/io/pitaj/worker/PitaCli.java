@@ -6,6 +6,7 @@ import io.pitaj.models.systems.UnknownSystemException;
 import io.pitaj.models.targets.GaussianMixture;
 import io.pitaj.models.targets.MixtureFormatException;
 import io.pitaj.models.targets.MixtureSpec;
+import io.pitaj.worker.auditing.CancelCommand;
 import io.pitaj.worker.auditing.ExportCommand;
 import io.pitaj.worker.auditing.ProvenanceCommand;
 import io.pitaj.worker.auditing.StatusCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
 /** The {@code pita} executable. */
 @Command(name = "pita", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "PITA-J: sample Boltzmann densities by progressive inference-time annealing.",
-        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, RunCommand.class, WorkerCommand.class, StatusCommand.class, ProvenanceCommand.class, ExportCommand.class, EvalCommand.class, PlotCommand.class, ReferenceCommand.class, BenchCommand.class})
+        subcommands = {SystemsCommand.class, EnergyCommand.class, SampleCommand.class, AnnealCommand.class, TrainCommand.class, RunCommand.class, WorkerCommand.class, StatusCommand.class, CancelCommand.class, ProvenanceCommand.class, ExportCommand.class, EvalCommand.class, PlotCommand.class, ReferenceCommand.class, BenchCommand.class})
 public final class PitaCli implements Runnable {
     @Spec
     private CommandSpec spec;

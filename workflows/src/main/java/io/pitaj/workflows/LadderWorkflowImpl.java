@@ -42,10 +42,16 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
                 int shard = s;
                 shards.add(Async.function(() -> sampling.hotSamples(state.run(), shard)));
             }
-            List<StageResult> hot = new ArrayList<>();
-            for (Promise<StageResult> p : shards) hot.add(p.get());
+            List<StageResult> hot;
+            StageResult merged;
+            try {
+                hot = ParallelStages.join(shards);
+                merged = merging.mergeHotSamples(state.run(), hot);
+            } finally {
+                // the reference runs beside the shards and their merge: a cancelled run waits for it to stop too
+                ParallelStages.settleIfCancelled(List.of(ref));
+            }
             stages.addAll(hot);
-            StageResult merged = merging.mergeHotSamples(state.run(), hot);
             stages.add(merged);
             StageResult r = ref.get();
             stages.add(r);

@@ -26,7 +26,8 @@ public final class PipelineWorkers {
      */
     public static WorkerFactory start(WorkflowClient client, PipelineEnvironment env, Set<String> queues, int concurrentActivities) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
-        WorkerOptions options = WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(concurrentActivities).build();
+        WorkerOptions options = WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(concurrentActivities)
+                .setMaxHeartbeatThrottleInterval(PipelineOptions.HEARTBEAT_INTERVAL).build();
         if (queues.contains(PipelineOptions.CPU_QUEUE)) {
             Worker w = factory.newWorker(PipelineOptions.CPU_QUEUE, options);
             w.registerWorkflowImplementationTypes(LadderWorkflowImpl.class, RungWorkflowImpl.class);

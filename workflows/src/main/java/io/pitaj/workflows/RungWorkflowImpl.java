@@ -37,8 +37,7 @@ public final class RungWorkflowImpl implements RungWorkflow {
             int shard = s;
             shards.add(Async.function(() -> annealing.anneal(in.run(), k, trained.output(TrainingStages.MODEL_ZIP), shard)));
         }
-        List<StageResult> annealed = new ArrayList<>();
-        for (Promise<StageResult> p : shards) annealed.add(p.get());
+        List<StageResult> annealed = ParallelStages.join(shards);
         stages.addAll(annealed);
         stage = "rung " + (k + 1) + ": merge";
         StageResult merged = merging.mergeAnnealed(in.run(), k, annealed);

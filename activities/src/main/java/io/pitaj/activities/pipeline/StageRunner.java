@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  * {@code runs/RUN/STAGE/KEY/} and its provenance record is written there <em>last</em>, so a record's presence means
  * the stage is complete. A stage whose record exists and whose outputs still have their digests is not run again
  * (the stage cache): a retried activity, a rerun after a crash or a rerun of the same run id reuses it.
+ *
+ * <p>A cancelled stage learns of it from a heartbeat, which throws Temporal's {@code ActivityCanceledException} out of
+ * the stage's body, before any output is stored: the store never holds part of a stage, only the checkpoints that
+ * training uploads whole as it goes (a retry resumes from them; a rerun on the same machine from its local copies).
  */
 public final class StageRunner {
     public static final String PROVENANCE = "provenance.json";

@@ -40,13 +40,19 @@ final class RunStore implements AutoCloseable {
 
     /** Every stage record of the run, in start order; a user error if the run has none. */
     List<Stored> records() {
+        List<Stored> out = completeStages();
+        if (out.isEmpty()) throw new UserInputException("no stage of run '" + runId + "' is in " + store.uri("runs/"));
+        return out;
+    }
+
+    /** The record of every stage of the run that completed (its record is written last), in start order; maybe none. */
+    List<Stored> completeStages() {
         List<Stored> out = new ArrayList<>();
         for (String key : store.list("runs/" + runId + "/")) {
             if (!key.endsWith("/provenance.json")) continue;
             var ref = store.stat(key).orElseThrow();
             out.add(new Stored(key, ref, ProvenanceRecord.fromJson(new String(store.getBytes(ref), StandardCharsets.UTF_8))));
         }
-        if (out.isEmpty()) throw new UserInputException("no stage of run '" + runId + "' is in " + store.uri("runs/"));
         out.sort(Comparator.comparing(s -> s.record().started()));
         return out;
     }

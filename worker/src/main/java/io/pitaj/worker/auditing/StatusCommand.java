@@ -2,12 +2,11 @@ package io.pitaj.worker.auditing;
 
 import io.pitaj.workflows.LadderWorkflow;
 import io.pitaj.workflows.RunProgress;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pita status RUN}: the stages of a run the store holds (complete ones: their provenance record exists), and,
- * on a cluster, what the running workflow reports (rung, stage, stages done, energy evaluations).
+ * on a cluster, the workflow's state: what it reports while running (rung, stage, stages done, energy evaluations),
+ * else how it ended (completed, failed, cancelled, ...).
  */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show a run's completed stages (from the store) and, on a cluster, its live progress.")
@@ -41,17 +41,24 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         if (run.cluster.cluster()) {
-            run.cluster.requireBoth();
-            WorkflowServiceStubs service = run.cluster.service(System.getenv());
-            try {
-                WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(run.cluster.namespace()).build());
-                RunProgress p = client.newWorkflowStub(LadderWorkflow.class, run.runId).progress();
-                out.printf(Locale.ROOT, "workflow: %s, rung %d, %d/%d stages, %,d energy evaluations%s%n", p.stage(), p.rung(), p.stagesDone(),
-                        p.stagesTotal(), p.energyEvaluations(), p.finished() ? ", finished" : "");
-            } catch (RuntimeException e) {
-                out.printf(Locale.ROOT, "workflow: not reachable on %s (%s)%n", run.cluster.temporal(), e.getMessage());
-            } finally {
-                service.shutdown();
+            try (ClusterWorkflow workflow = ClusterWorkflow.connect(run.cluster, run.runId)) {
+                Optional<WorkflowExecutionStatus> status = workflow.status();
+                if (status.isEmpty()) {
+                    out.printf(Locale.ROOT, "workflow: none on %s (namespace %s)%n", run.cluster.temporal(), run.cluster.namespace());
+                } else if (status.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                    try {
+                        RunProgress p = workflow.client.newWorkflowStub(LadderWorkflow.class, run.runId).progress();
+                        out.printf(Locale.ROOT, "workflow: running, %s, rung %d, %d/%d stages, %,d energy evaluations%n", p.stage(), p.rung(),
+                                p.stagesDone(), p.stagesTotal(), p.energyEvaluations());
+                    } catch (RuntimeException e) {
+                        // a query needs a cpu worker to answer it, and between continue-as-new segments there is no run to ask
+                        out.printf(Locale.ROOT, "workflow: running, no progress to show now (%s)%n", e.getMessage());
+                    }
+                } else {
+                    boolean cancelled = status.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED;
+                    out.printf(Locale.ROOT, "workflow: %s%s%n", ClusterWorkflow.word(status.get()),
+                            cancelled ? "; 'pita run' with --run-id " + run.runId + " resumes from the stages above" : "");
+                }
             }
         }
         out.flush();

@@ -27,8 +27,10 @@ import io.pitaj.worker.RuntimeOptions;
 import io.pitaj.worker.UserInputException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -46,6 +48,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
@@ -149,19 +152,27 @@ public final class RunCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "run %s: submitted to %s (namespace %s); the cluster's workers run it%n", request.runId(), cluster.temporal,
                         cluster.namespace);
                 err.flush();
-                finish(store, request, follow(client, request, err), out);
+                return finish(store, request, follow(client, request, err), out, err);
             } finally {
                 service.shutdown();
             }
         }
-        return 0;
     }
 
-    private void finish(ArtifactStore store, RunRequest request, RunOutcome outcome, PrintWriter out) {
+    /** The report downloaded and the run summed up, exit code 0; or, when the run was cancelled, one line and 1. */
+    private int finish(ArtifactStore store, RunRequest request, Optional<RunOutcome> ended, PrintWriter out, PrintWriter err) {
+        if (ended.isEmpty()) {
+            err.printf(Locale.ROOT, "pita: run %s was cancelled; its completed stages stay in the store, and 'pita run' with --run-id %s resumes from them%n",
+                    request.runId(), request.runId());
+            err.flush();
+            return 1;
+        }
+        RunOutcome outcome = ended.get();
         Path dir = download(store, request.runId(), outcome.report());
         out.printf(Locale.ROOT, "run %s finished: %d stages, %d reused from the store, %,d target energy evaluations; report %s (self-contained: %s)%n",
                 request.runId(), outcome.stages(), outcome.reused(), outcome.energyEvaluations(), dir.resolve("report.md"), dir.resolve("report.html"));
         out.flush();
+        return 0;
     }
 
     private int runEmbedded(RunRequest request, PrintWriter out, PrintWriter err) throws Exception {
@@ -180,14 +191,13 @@ public final class RunCommand implements Callable<Integer> {
             PipelineEnvironment env = environment(store, dataDir.resolve("work"), runtime, pita);
             WorkerFactory workers = PipelineWorkers.start(client, env, Set.of(PipelineOptions.CPU_QUEUE, PipelineOptions.GPU_QUEUE), 2);
             try {
-                finish(store, request, follow(client, request, err), out);
+                return finish(store, request, follow(client, request, err), out, err);
             } finally {
                 workers.shutdownNow();
                 workers.awaitTermination(10, TimeUnit.SECONDS);
                 service.shutdownNow();
             }
         }
-        return 0;
     }
 
     /** What this process's stages run with: the store, local scratch, this machine's ONNX Runtime settings, the catalogue. */
@@ -196,8 +206,8 @@ public final class RunCommand implements Callable<Integer> {
                 runtime.session(), pita.catalog());
     }
 
-    /** Submits the run and prints its progress until it ends. */
-    private RunOutcome follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
+    /** Submits the run and prints its progress until it ends: its outcome, or empty if it was cancelled. */
+    private Optional<RunOutcome> follow(WorkflowClient client, RunRequest request, PrintWriter err) throws Exception {
         LadderWorkflow workflow = client.newWorkflowStub(LadderWorkflow.class, WorkflowOptions.newBuilder().setWorkflowId(request.runId())
                 .setTaskQueue(PipelineOptions.CPU_QUEUE).build());
         WorkflowClient.start(workflow::run, LadderState.start(request, Duration.ofSeconds(heartbeatSeconds)));
@@ -208,7 +218,10 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime(), lastPrint = 0;
         while (true) {
             try {
-                return result.get(1, TimeUnit.SECONDS);
+                return Optional.of(result.get(1, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof WorkflowFailedException f && f.getCause() instanceof CanceledFailure) return Optional.empty();
+                throw e;
             } catch (TimeoutException e) {
                 RunProgress p;
                 try {
