@@ -84,10 +84,11 @@ public final class ExportCommand implements Callable<Integer> {
             StringBuilder h = new StringBuilder();
             for (int j = 0; j < s.dim(); j++) h.append('x').append(j).append(',');
             w.write(h.append("log_weight,energy\n").toString());
+            double[] x = s.x(), logWeight = s.logWeight(), energy = s.energy(); // each accessor returns a fresh copy
             for (int i = 0; i < s.count(); i++) {
                 StringBuilder b = new StringBuilder();
-                for (int j = 0; j < s.dim(); j++) b.append(s.x()[i * s.dim() + j]).append(',');
-                w.write(b.append(s.logWeight()[i]).append(',').append(s.energy()[i]).append('\n').toString());
+                for (int j = 0; j < s.dim(); j++) b.append(x[i * s.dim() + j]).append(',');
+                w.write(b.append(logWeight[i]).append(',').append(energy[i]).append('\n').toString());
             }
         }
     }
@@ -97,13 +98,14 @@ public final class ExportCommand implements Callable<Integer> {
         int spatial = peptide ? 3 : s.dim() % 3 == 0 ? 3 : 2, particles = s.dim() / spatial;
         double scale = peptide ? 10 : 1; // nm → Å for molecules, as XYZ viewers expect
         try (BufferedWriter w = Files.newBufferedWriter(output)) {
+            double[] x = s.x(), logWeight = s.logWeight(), energy = s.energy(); // each accessor returns a fresh copy
             for (int i = 0; i < s.count(); i++) {
                 w.write(particles + "\n");
-                w.write(String.format(Locale.ROOT, "%s T=%s log_weight=%s energy=%s%n", s.system(), s.temperature(), s.logWeight()[i], s.energy()[i]));
+                w.write(String.format(Locale.ROOT, "%s T=%s log_weight=%s energy=%s%n", s.system(), s.temperature(), logWeight[i], energy[i]));
                 for (int p = 0; p < particles; p++) {
                     int o = i * s.dim() + p * spatial;
-                    double z = spatial == 3 ? s.x()[o + 2] * scale : 0;
-                    w.write(String.format(Locale.ROOT, "%s %.6f %.6f %.6f%n", peptide ? s.atoms().get(p) : "X", s.x()[o] * scale, s.x()[o + 1] * scale, z));
+                    double z = spatial == 3 ? x[o + 2] * scale : 0;
+                    w.write(String.format(Locale.ROOT, "%s %.6f %.6f %.6f%n", peptide ? s.atoms().get(p) : "X", x[o] * scale, x[o + 1] * scale, z));
                 }
             }
         }
