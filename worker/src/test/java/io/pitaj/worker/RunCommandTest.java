@@ -65,6 +65,10 @@ class RunCommandTest {
         assertEquals(401, Files.readAllLines(csv).size(), "a header and the final rung's 400 samples");
         SampleCommandTest.assertOneLineError(Cli.run("export", "t1", "--format", "csv", "--output", csv.toString(), "--data-dir", data.toString()),
                 "already exists");
+        Path pdb = dir.resolve("final.pdb");
+        SampleCommandTest.assertOneLineError(Cli.run("export", "t1", "--format", "pdb", "--output", pdb.toString(), "--data-dir", data.toString()),
+                "use --format arrow, csv or xyz");
+        assertTrue(Files.notExists(pdb), "mog4 has no topology, so nothing is written");
         Cli.Result chain = Cli.run("provenance", "t1", "--data-dir", data.toString());
         assertEquals(0, chain.exitCode(), chain.err());
         assertTrue(chain.out().contains("every one matches its sha256") && chain.out().contains("(from hot/merged)"), chain.out());

@@ -3,6 +3,12 @@ package io.pitaj.worker.auditing;
 import io.pitaj.activities.provenance.ArtifactRef;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
+import io.pitaj.models.forcefield.AmberTopology;
+import io.pitaj.models.forcefield.PeptideTarget;
+import io.pitaj.models.systems.SystemCatalog;
+import io.pitaj.models.systems.TargetOptions;
+import io.pitaj.models.targets.Target;
+import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.UserInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,23 +22,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code pita export RUN}: one rung's final samples (the hot data for rung 0, the relaxed annealed set after) as
- * Arrow, CSV (coordinates, log-weight, energy) or multi-frame XYZ (Å for peptides, reduced units padded to 3-D
- * otherwise; the log-weight and energy in each frame's comment line). Never overwrites.
+ * Arrow, CSV (coordinates, log-weight, energy), multi-frame XYZ (Å for peptides, reduced units padded to 3-D
+ * otherwise; the log-weight and energy in each frame's comment line) or, for peptides, multi-model PDB
+ * ({@link PdbWriter}). Never overwrites.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a rung's samples of a run as arrow, csv or xyz.")
+        description = "Write a rung's samples of a run as arrow, csv, xyz or (peptides) pdb.")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private PitaCli pita;
+
     @Option(names = "--rung", defaultValue = "final", paramLabel = "K|final", description = "Rung index or final (default ${DEFAULT-VALUE}).")
     private String rung;
 
-    @Option(names = "--format", required = true, paramLabel = "arrow|csv|xyz", description = "Output format.")
+    @Option(names = "--format", required = true, paramLabel = "arrow|csv|xyz|pdb", description = "Output format; pdb for peptides only.")
     private String format;
 
     @Option(names = "--output", required = true, paramLabel = "F", description = "Output file (never overwritten).")
@@ -44,13 +55,13 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String f = format.toLowerCase(Locale.ROOT);
-        if (!List.of("arrow", "csv", "xyz").contains(f)) throw new UserInputException("--format must be arrow, csv or xyz, got '" + format + "'");
+        if (!List.of("arrow", "csv", "xyz", "pdb").contains(f)) throw new UserInputException("--format must be arrow, csv, xyz or pdb, got '" + format + "'");
         if (Files.exists(output)) throw new UserInputException(output + " already exists; choose another --output");
         SampleSet set;
+        int k;
         try (RunStore stored = run.open()) {
             List<RunStore.Stored> records = stored.records();
             int last = records.stream().filter(s -> s.record().rung() != null).mapToInt(s -> s.record().rung()).max().orElse(0);
-            int k;
             try {
                 k = rung.equalsIgnoreCase("final") ? last : Integer.parseInt(rung);
             } catch (NumberFormatException e) {
@@ -71,12 +82,27 @@ public final class ExportCommand implements Callable<Integer> {
         switch (f) {
             case "arrow" -> SampleSetCodec.write(set, output);
             case "csv" -> csv(set);
+            case "pdb" -> PdbWriter.write(set, pdbTopology(pita.catalog(), set), "run " + run.runId + ", rung " + k, output);
             default -> xyz(set);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "wrote %d samples of %s at T = %s to %s%n", set.count(), set.system(), set.temperature(), output);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The topology a PDB file needs: the set's system's, if that is a catalogued peptide. Lennard-Jones clusters are
+     * refused too: they are in reduced units, and writing them as argon would invent both the element and σ.
+     */
+    static AmberTopology pdbTopology(SystemCatalog catalog, SampleSet set) {
+        if (!set.atoms().isEmpty() && catalog.names().contains(set.system())) {
+            try (Target target = catalog.get(set.system()).create(TargetOptions.DEFAULTS)) {
+                if (target instanceof PeptideTarget peptide) return peptide.topology();
+            }
+        }
+        throw new UserInputException("--format pdb needs atom and residue names, which " + set.system()
+                + " has not (only the bundled peptides have a topology); use --format arrow, csv or xyz");
     }
 
     private void csv(SampleSet s) throws IOException {
