@@ -12,18 +12,19 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deterministic: it only sequences activities and passes their references on. */
+/** Deterministic: it only sequences activities and passes their references on; the query only reads. */
 public final class RungWorkflowImpl implements RungWorkflow {
     private final TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class, PipelineOptions.GPU_LONG);
     private final AnnealingActivities annealing = Workflow.newActivityStub(AnnealingActivities.class, PipelineOptions.GPU_LONG);
     private final AnnealingActivities merging = Workflow.newActivityStub(AnnealingActivities.class, PipelineOptions.GPU_SHORT);
     private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class, PipelineOptions.CPU_SHORT);
     private String stage = "starting";
+    /** Each stage's result as it returns, so the query can count them while the rung runs. */
+    private final List<StageResult> stages = new ArrayList<>();
 
     @Override
     public RungOutcome run(RungInput in) {
         int k = in.rung();
-        List<StageResult> stages = new ArrayList<>();
         List<io.pitaj.activities.provenance.ArtifactRef> buffers = in.run().spec().training().trainOnAllRungs()
                 ? in.buffers() : List.of(in.buffers().get(in.buffers().size() - 1));
         stage = "rung " + k + ": train";
@@ -36,8 +37,11 @@ public final class RungWorkflowImpl implements RungWorkflow {
             shards.add(Async.function(() -> annealing.anneal(in.run(), k, trained.output(TrainingStages.MODEL_ZIP), shard)));
         }
         List<StageResult> annealed = new ArrayList<>();
-        for (Promise<StageResult> p : shards) annealed.add(p.get());
-        stages.addAll(annealed);
+        for (Promise<StageResult> p : shards) {
+            StageResult r = p.get();
+            annealed.add(r);
+            stages.add(r);
+        }
         stage = "rung " + (k + 1) + ": merge";
         StageResult merged = merging.mergeAnnealed(in.run(), k, annealed);
         stages.add(merged);
@@ -53,5 +57,7 @@ public final class RungWorkflowImpl implements RungWorkflow {
     }
 
     @Override
-    public String stage() { return stage; }
+    public RungProgress progress() {
+        return new RungProgress(stage, stages.size(), stages.stream().mapToLong(StageResult::energyEvaluations).sum());
+    }
 }
