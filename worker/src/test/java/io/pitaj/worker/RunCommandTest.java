@@ -47,7 +47,8 @@ class RunCommandTest {
         assertTrue(plots >= 4, md);
         assertTrue(md.contains("| rung 2 | 1 |") && md.contains("mode_masses_exact"), md);
         assertTrue(Files.readString(report.resolve("report.html")).contains("data:image/png;base64,"));
-        assertTrue(first.err().contains("stages ("), "progress lines: " + first.err());
+        assertTrue(Pattern.compile("(?m)^run: rung \\d+, stage .+, \\d+/\\d+ stages \\(\\d+%\\), ETA .+, [\\d,]+ energy evaluations so far$")
+                .matcher(first.err()).find(), "progress lines: " + first.err());
 
         // every stage's provenance record names outputs whose digests match the stored objects
         List<Path> records;
@@ -59,12 +60,22 @@ class RunCommandTest {
         Cli.Result status = Cli.run("status", "t1", "--data-dir", data.toString());
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains("report written"), status.out());
+        Matcher progress = Pattern.compile("(?m)^progress: rung (\\d+), stage (.+), (\\d+)/(\\d+) stages \\((\\d+)%\\), ETA (.+), ([\\d,]+) energy evaluations so far$")
+                .matcher(status.out());
+        assertTrue(progress.find(), "rung, stage, percent, ETA and energy evaluations: " + status.out());
+        assertEquals(List.of("2", "done 100%", "100", "0 s (finished)"), List.of(progress.group(1), progress.group(2), progress.group(5), progress.group(6)));
+        assertEquals(progress.group(3), progress.group(4), "every stage of the run is complete: " + progress.group());
+        assertTrue(status.out().contains(" " + progress.group(7) + " target energy evaluations"), "the same count as the stored records': " + status.out());
         Path csv = dir.resolve("final.csv");
         Cli.Result export = Cli.run("export", "t1", "--format", "csv", "--output", csv.toString(), "--data-dir", data.toString());
         assertEquals(0, export.exitCode(), export.err());
         assertEquals(401, Files.readAllLines(csv).size(), "a header and the final rung's 400 samples");
         SampleCommandTest.assertOneLineError(Cli.run("export", "t1", "--format", "csv", "--output", csv.toString(), "--data-dir", data.toString()),
                 "already exists");
+        Path pdb = dir.resolve("final.pdb");
+        SampleCommandTest.assertOneLineError(Cli.run("export", "t1", "--format", "pdb", "--output", pdb.toString(), "--data-dir", data.toString()),
+                "use --format arrow, csv or xyz");
+        assertTrue(Files.notExists(pdb), "mog4 has no topology, so nothing is written");
         Cli.Result chain = Cli.run("provenance", "t1", "--data-dir", data.toString());
         assertEquals(0, chain.exitCode(), chain.err());
         assertTrue(chain.out().contains("every one matches its sha256") && chain.out().contains("(from hot/merged)"), chain.out());

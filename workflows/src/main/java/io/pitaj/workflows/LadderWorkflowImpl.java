@@ -22,6 +22,8 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
     private LadderState state;
     private String stage = "starting";
     private boolean finished;
+    /** This segment's stage results as they return, so the query counts them before the state is next updated. */
+    private List<StageResult> stages = List.of();
 
     @Override
     public RunOutcome run(LadderState initial) {
@@ -29,7 +31,7 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
                 ? new LadderState(initial.run(), initial.stages(), initial.nextRung(), initial.reference(), initial.buffers(), initial.checkpoint(),
                         Workflow.currentTimeMillis(), initial.heartbeatTimeout())
                 : initial;
-        List<StageResult> stages = new ArrayList<>(state.stages());
+        stages = new ArrayList<>(state.stages());
         ArtifactRef reference = state.reference();
         List<ArtifactRef> buffers = new ArrayList<>(state.buffers());
         if (state.nextRung() == 0 && buffers.isEmpty()) {
@@ -80,23 +82,17 @@ public final class LadderWorkflowImpl implements LadderWorkflow {
         }
         stage = "report";
         StageResult report = evaluation.report(state.run(), stages);
+        stages.add(report);
         finished = true;
         stage = "done";
-        List<StageResult> all = new ArrayList<>(stages);
-        all.add(report);
-        int reused = (int) all.stream().filter(StageResult::cached).count();
-        return new RunOutcome(report, all.size(), reused, state.energyEvaluations());
+        int reused = (int) stages.stream().filter(StageResult::cached).count();
+        return new RunOutcome(report, stages.size(), reused, state.energyEvaluations());
     }
 
     @Override
     public RunProgress progress() {
         if (state == null) return new RunProgress(0, stage, 0, 0, 0, 0, false);
-        return new RunProgress(state.nextRung(), stage, state.stages().size(), totalStages(), state.energyEvaluations(), state.startedMillis(), finished);
-    }
-
-    /** Stages of the whole run: hot shards, their merge, the reference, rung 0's evaluation, per rung 4 + S, the report. */
-    private int totalStages() {
-        var spec = state.run().spec();
-        return spec.hot().shards() + 3 + (spec.rungs() - 1) * (4 + spec.anneal().shards()) + 1;
+        return new RunProgress(state.nextRung(), stage, stages.size(), RunProgress.stagesOf(state.run().spec()),
+                stages.stream().mapToLong(StageResult::energyEvaluations).sum(), state.startedMillis(), finished);
     }
 }

@@ -11,5 +11,5 @@ public interface RungWorkflow {
     RungOutcome run(RungInput input);
 
     @QueryMethod
-    String stage();
+    RungProgress progress();
 }

@@ -13,11 +13,13 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deterministic: it only sequences activities and passes their references on. */
+/** Deterministic: it only sequences activities and passes their references on; the query only reads. */
 public final class RungWorkflowImpl implements RungWorkflow {
     private final AnnealingActivities merging = Workflow.newActivityStub(AnnealingActivities.class, PipelineOptions.GPU_SHORT);
     private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class, PipelineOptions.CPU_SHORT);
     private String stage = "starting";
+    /** Each stage's result as it returns, so the query can count them while the rung runs. */
+    private final List<StageResult> stages = new ArrayList<>();
 
     @Override
     public RungOutcome run(RungInput in) {
@@ -25,7 +27,6 @@ public final class RungWorkflowImpl implements RungWorkflow {
         ActivityOptions heartbeating = PipelineOptions.longStage(PipelineOptions.GPU_QUEUE, in.heartbeatTimeout());
         TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class, heartbeating);
         AnnealingActivities annealing = Workflow.newActivityStub(AnnealingActivities.class, heartbeating);
-        List<StageResult> stages = new ArrayList<>();
         List<io.pitaj.activities.provenance.ArtifactRef> buffers = in.run().spec().training().trainOnAllRungs()
                 ? in.buffers() : List.of(in.buffers().get(in.buffers().size() - 1));
         stage = "rung " + k + ": train";
@@ -54,5 +55,7 @@ public final class RungWorkflowImpl implements RungWorkflow {
     }
 
     @Override
-    public String stage() { return stage; }
+    public RungProgress progress() {
+        return new RungProgress(stage, stages.size(), stages.stream().mapToLong(StageResult::energyEvaluations).sum());
+    }
 }

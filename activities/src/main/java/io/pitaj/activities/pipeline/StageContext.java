@@ -18,15 +18,16 @@ public interface StageContext {
     /** The last progress a previous attempt reported, if any. */
     Optional<StageProgress> previousProgress();
 
-    /** The context of the activity this thread is executing. */
+    /** The context of the activity this thread is executing; its heartbeats carry the ETA at this attempt's pace. */
     static StageContext ofActivity() {
         ActivityExecutionContext c = Activity.getExecutionContext();
+        StagePace pace = new StagePace();
         return new StageContext() {
             @Override
             public int attempt() { return c.getInfo().getAttempt(); }
 
             @Override
-            public void heartbeat(StageProgress progress) { c.heartbeat(progress); }
+            public void heartbeat(StageProgress progress) { c.heartbeat(pace.stamp(progress, System.nanoTime())); }
 
             @Override
             public Optional<StageProgress> previousProgress() { return c.getHeartbeatDetails(StageProgress.class); }

@@ -66,12 +66,14 @@ public final class TrainingStages implements TrainingActivities {
                     Path dir = w.scratch().resolve("training");
                     Checkpoint from = resumePoint(w, dir, previous);
                     String[] lastUploaded = {w.context().previousProgress().map(StageProgress::checkpointKey).orElse(null)};
+                    // step counts go on from the previous rung's; the heartbeat counts this rung's own, so its percent is this stage's
+                    long earlier = rung == 0 ? 0 : spec.training().cumulativeSteps(rung - 1);
                     TrainingListener listener = new TrainingListener() {
                         @Override
                         public void onStep(Step s) {
                             if (s.step() % 20 == 0 || s.step() == s.totalSteps()) {
-                                ctx.heartbeat(new StageProgress(stage, s.step(), s.totalSteps(), String.format(java.util.Locale.ROOT, "loss %.4g", s.loss()),
-                                        lastUploaded[0]));
+                                ctx.heartbeat(new StageProgress(stage, s.step() - earlier, s.totalSteps() - earlier,
+                                        String.format(java.util.Locale.ROOT, "loss %.4g", s.loss()), lastUploaded[0]));
                             }
                         }
 
@@ -80,7 +82,7 @@ public final class TrainingStages implements TrainingActivities {
                             String key = w.keyPrefix() + "checkpoints/" + file.getFileName();
                             env.runner().store().put(key, file);
                             lastUploaded[0] = key;
-                            ctx.heartbeat(new StageProgress(stage, step, config.steps(), "checkpoint", key));
+                            ctx.heartbeat(new StageProgress(stage, step - earlier, config.steps() - earlier, "checkpoint", key));
                         }
                     };
                     ModelTraining.Trained t = ModelTraining.train(info, samples, betas, spec.ladder().get(rung), config, from, dir, env.session(), listener);

@@ -3,6 +3,12 @@ package io.pitaj.worker.auditing;
 import io.pitaj.activities.provenance.ArtifactRef;
 import io.pitaj.activities.store.SampleSet;
 import io.pitaj.activities.store.SampleSetCodec;
+import io.pitaj.models.forcefield.AmberTopology;
+import io.pitaj.models.forcefield.PeptideTarget;
+import io.pitaj.models.systems.SystemCatalog;
+import io.pitaj.models.systems.TargetOptions;
+import io.pitaj.models.targets.Target;
+import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.UserInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,23 +22,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code pita export RUN}: one rung's final samples (the hot data for rung 0, the relaxed annealed set after) as
- * Arrow, CSV (coordinates, log-weight, energy) or multi-frame XYZ (Å for peptides, reduced units padded to 3-D
- * otherwise; the log-weight and energy in each frame's comment line). Never overwrites.
+ * Arrow, CSV (coordinates, log-weight, energy), multi-frame XYZ (Å for peptides, reduced units padded to 3-D
+ * otherwise; the log-weight and energy in each frame's comment line) or, for peptides, multi-model PDB
+ * ({@link PdbWriter}). Never overwrites.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a rung's samples of a run as arrow, csv or xyz.")
+        description = "Write a rung's samples of a run as arrow, csv, xyz or (peptides) pdb.")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private PitaCli pita;
+
     @Option(names = "--rung", defaultValue = "final", paramLabel = "K|final", description = "Rung index or final (default ${DEFAULT-VALUE}).")
     private String rung;
 
-    @Option(names = "--format", required = true, paramLabel = "arrow|csv|xyz", description = "Output format.")
+    @Option(names = "--format", required = true, paramLabel = "arrow|csv|xyz|pdb", description = "Output format; pdb for peptides only.")
     private String format;
 
     @Option(names = "--output", required = true, paramLabel = "F", description = "Output file (never overwritten).")
@@ -44,13 +55,13 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String f = format.toLowerCase(Locale.ROOT);
-        if (!List.of("arrow", "csv", "xyz").contains(f)) throw new UserInputException("--format must be arrow, csv or xyz, got '" + format + "'");
+        if (!List.of("arrow", "csv", "xyz", "pdb").contains(f)) throw new UserInputException("--format must be arrow, csv, xyz or pdb, got '" + format + "'");
         if (Files.exists(output)) throw new UserInputException(output + " already exists; choose another --output");
         SampleSet set;
+        int k;
         try (RunStore stored = run.open()) {
             List<RunStore.Stored> records = stored.records();
             int last = records.stream().filter(s -> s.record().rung() != null).mapToInt(s -> s.record().rung()).max().orElse(0);
-            int k;
             try {
                 k = rung.equalsIgnoreCase("final") ? last : Integer.parseInt(rung);
             } catch (NumberFormatException e) {
@@ -71,6 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
         switch (f) {
             case "arrow" -> SampleSetCodec.write(set, output);
             case "csv" -> csv(set);
+            case "pdb" -> PdbWriter.write(set, pdbTopology(pita.catalog(), set), "run " + run.runId + ", rung " + k, output);
             default -> xyz(set);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -79,15 +91,30 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The topology a PDB file needs: the set's system's, if that is a catalogued peptide. Lennard-Jones clusters are
+     * refused too: they are in reduced units, and writing them as argon would invent both the element and σ.
+     */
+    static AmberTopology pdbTopology(SystemCatalog catalog, SampleSet set) {
+        if (!set.atoms().isEmpty() && catalog.names().contains(set.system())) {
+            try (Target target = catalog.get(set.system()).create(TargetOptions.DEFAULTS)) {
+                if (target instanceof PeptideTarget peptide) return peptide.topology();
+            }
+        }
+        throw new UserInputException("--format pdb needs atom and residue names, which " + set.system()
+                + " has not (only the bundled peptides have a topology); use --format arrow, csv or xyz");
+    }
+
     private void csv(SampleSet s) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(output)) {
             StringBuilder h = new StringBuilder();
             for (int j = 0; j < s.dim(); j++) h.append('x').append(j).append(',');
             w.write(h.append("log_weight,energy\n").toString());
+            double[] x = s.x(), logWeight = s.logWeight(), energy = s.energy(); // each accessor returns a fresh copy
             for (int i = 0; i < s.count(); i++) {
                 StringBuilder b = new StringBuilder();
-                for (int j = 0; j < s.dim(); j++) b.append(s.x()[i * s.dim() + j]).append(',');
-                w.write(b.append(s.logWeight()[i]).append(',').append(s.energy()[i]).append('\n').toString());
+                for (int j = 0; j < s.dim(); j++) b.append(x[i * s.dim() + j]).append(',');
+                w.write(b.append(logWeight[i]).append(',').append(energy[i]).append('\n').toString());
             }
         }
     }
@@ -97,13 +124,14 @@ public final class ExportCommand implements Callable<Integer> {
         int spatial = peptide ? 3 : s.dim() % 3 == 0 ? 3 : 2, particles = s.dim() / spatial;
         double scale = peptide ? 10 : 1; // nm → Å for molecules, as XYZ viewers expect
         try (BufferedWriter w = Files.newBufferedWriter(output)) {
+            double[] x = s.x(), logWeight = s.logWeight(), energy = s.energy(); // each accessor returns a fresh copy
             for (int i = 0; i < s.count(); i++) {
                 w.write(particles + "\n");
-                w.write(String.format(Locale.ROOT, "%s T=%s log_weight=%s energy=%s%n", s.system(), s.temperature(), s.logWeight()[i], s.energy()[i]));
+                w.write(String.format(Locale.ROOT, "%s T=%s log_weight=%s energy=%s%n", s.system(), s.temperature(), logWeight[i], energy[i]));
                 for (int p = 0; p < particles; p++) {
                     int o = i * s.dim() + p * spatial;
-                    double z = spatial == 3 ? s.x()[o + 2] * scale : 0;
-                    w.write(String.format(Locale.ROOT, "%s %.6f %.6f %.6f%n", peptide ? s.atoms().get(p) : "X", s.x()[o] * scale, s.x()[o + 1] * scale, z));
+                    double z = spatial == 3 ? x[o + 2] * scale : 0;
+                    w.write(String.format(Locale.ROOT, "%s %.6f %.6f %.6f%n", peptide ? s.atoms().get(p) : "X", x[o] * scale, x[o + 1] * scale, z));
                 }
             }
         }

@@ -17,10 +17,11 @@ import io.pitaj.models.runtime.OrtRuntime;
 import io.pitaj.models.systems.SystemInfo;
 import io.pitaj.workflows.LadderState;
 import io.pitaj.workflows.LadderWorkflow;
+import io.pitaj.workflows.LiveProgress;
 import io.pitaj.workflows.PipelineOptions;
 import io.pitaj.workflows.PipelineWorkers;
 import io.pitaj.workflows.RunOutcome;
-import io.pitaj.workflows.RunProgress;
+import io.pitaj.workflows.RunProgressProbe;
 import io.pitaj.workflows.embedded.EmbeddedTemporal;
 import io.pitaj.worker.PitaCli;
 import io.pitaj.worker.RuntimeOptions;
@@ -213,9 +214,8 @@ public final class RunCommand implements Callable<Integer> {
         WorkflowClient.start(workflow::run, LadderState.start(request, Duration.ofSeconds(heartbeatSeconds)));
         WorkflowStub untyped = WorkflowStub.fromTyped(workflow);
         CompletableFuture<RunOutcome> result = untyped.getResultAsync(RunOutcome.class);
-        LadderWorkflow running = client.newWorkflowStub(LadderWorkflow.class, request.runId());
         String lastStage = "";
-        long start = System.nanoTime(), lastPrint = 0;
+        long lastPrint = 0;
         while (true) {
             try {
                 return Optional.of(result.get(1, TimeUnit.SECONDS));
@@ -223,15 +223,13 @@ public final class RunCommand implements Callable<Integer> {
                 if (e.getCause() instanceof WorkflowFailedException f && f.getCause() instanceof CanceledFailure) return Optional.empty();
                 throw e;
             } catch (TimeoutException e) {
-                RunProgress p;
+                LiveProgress p;
                 try {
-                    p = running.progress();
+                    p = RunProgressProbe.read(client, request.runId());
                 } catch (RuntimeException queryFailed) {
                     continue; // between continue-as-new segments the query has no run to ask
                 }
-                double elapsed = (System.nanoTime() - start) * 1e-9, f = p.fraction();
-                String line = String.format(Locale.ROOT, "run: %s — %d/%d stages (%d%%), %,d energy evaluations, ETA %s", p.stage(), p.stagesDone(),
-                        p.stagesTotal(), Math.round(100 * f), p.energyEvaluations(), f > 0 ? TrainingProgress.duration(elapsed * (1 - f) / f) : "unknown");
+                String line = "run: " + ProgressText.line(p, "no stage is running");
                 // a line when the stage changes, else every 10 s: enough to watch, little enough to read
                 String stage = p.stage() + "/" + p.stagesDone();
                 long now = System.nanoTime();
