@@ -85,9 +85,18 @@ public final class StageRunner {
         Outcome run(Workspace w) throws IOException;
     }
 
+    /**
+     * Raised when what stages compute from the same spec and inputs changes, so that a rerun of an older run id
+     * computes afresh instead of mixing stored outputs of the old rules with new ones. 2: Gaussian mixtures are
+     * modelled standardised and their training energies measured from the model origin's, so an older model of a
+     * mixture would be read in the wrong coordinates.
+     */
+    static final int STAGE_RULES = 2;
+
     /** The key of a stage: a digest of what determines its outputs. */
     static String stageKey(String runId, String stage, String kind, Object stageSpec, long seed, List<ArtifactRef> inputs) {
         Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("rules", STAGE_RULES);
         identity.put("run", runId);
         identity.put("stage", stage);
         identity.put("kind", kind);

@@ -18,7 +18,7 @@ class RunSpecsTest {
         }
         RunSpec quick = Presets.get("quick");
         assertEquals(java.util.List.of(4.0, 2.5, 1.6, 1.0), quick.ladder());
-        assertEquals(4000, quick.training().cumulativeSteps(2));
+        assertEquals(12000, quick.training().cumulativeSteps(2));
         assertTrue(RunSpecs.toYaml(quick).contains("fine") == false && RunSpecs.toYaml(quick).contains("train_on_all_rungs: false"));
     }
 
@@ -28,8 +28,8 @@ class RunSpecsTest {
         "bad method    | method: mala             | method: foo | hot.method must be one of exact, mala, hmc, nuts, md, pt, got 'foo'",
         "bad weights   | weights: exact           | weights: nope | anneal.weights must be one of exact, hutchinson:P, snis, none",
         "ladder order  | ladder: [4.0, 2.5, 1.6, 1.0] | ladder: [4.0, 4.5, 1.0] | ladder[1] must be colder than ladder[0] = 4.0",
-        "steps count   | 'steps: [2000, 1000, 1000]' | 'steps: [2000]' | training.steps must list one step count per rung but the last (3 here)",
-        "clip          | 'clip: \"0.9\"' | 'clip: \"2\"' | anneal.clip must be off or a quantile in (0, 1], got 2",
+        "steps count   | 'steps: [6000, 3000, 3000]' | 'steps: [6000]' | training.steps must list one step count per rung but the last (3 here)",
+        "clip          | 'clip: \"off\"' | 'clip: \"2\"' | anneal.clip must be off or a quantile in (0, 1], got 2",
         "missing number | 'particles: 4000, ' | '' | field anneal.particles is missing",
         "wrong type    | 'particles: 4000' | 'particles: many' | field anneal.particles has the wrong type",
     })
