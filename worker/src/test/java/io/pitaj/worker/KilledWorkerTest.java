@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rather than keeping an idle second worker from the start, hides one JVM start on 2 cores.
  */
 class KilledWorkerTest {
-    private static final int HOT_SAMPLES = 2000, PARTICLES = 400, RUNG0_STEPS = 1500, CHECKPOINT_EVERY = 50;
+    private static final int HOT_SAMPLES = 2000, PARTICLES = 400, RUNG0_STEPS = 6000, CHECKPOINT_EVERY = 50;
     private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d+)\\.safetensors$");
 
     @TempDir
@@ -48,7 +48,7 @@ class KilledWorkerTest {
     void aWorkerKilledMidTrainingIsReplacedAndTheRunResumesFromItsCheckpoint() throws Exception {
         Path spec = dir.resolve("long-training.yaml");
         try (var in = KilledWorkerTest.class.getResourceAsStream("/tiny-run.yaml")) {
-            // rung 0 trains for several seconds, so that a heartbeat naming a checkpoint reaches Temporal before it ends
+            // rung 0 trains for about 10 s on a quiet machine (600 steps/s; 1,500 steps ended before the first throttled heartbeat), so that a heartbeat naming a checkpoint reaches Temporal before it ends
             Files.writeString(spec, new String(in.readAllBytes()).replace("steps: [200, 100]", "steps: [" + RUNG0_STEPS + ", 100]"));
         }
         try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); EmbeddedTemporal temporal = EmbeddedTemporal.start();
